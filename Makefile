@@ -1,0 +1,68 @@
+# Charlottekvarteret: `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+# The PostgreSQL and Redis the second test run uses. pytest-django creates test_<name>.
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/kvarter
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: help setup run serve demo-data test test-sqlite test-postgres browser lint format messages messages-check check clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $@
+
+setup: $(VENV)/.installed ## Create .venv and install the project with its dev tools
+
+run: setup ## Migrate, load demo content, then serve http://127.0.0.1:8000 with the tasks worker
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	@scripts/serve.sh "$(PY)"
+
+demo-data: setup ## Load the demo content (idempotent)
+	$(MANAGE) load_demo_content
+
+test: setup browser ## The whole suite: SQLite (with browser tests), then PostgreSQL and Redis
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite: setup
+	$(PY) -m pytest
+
+test-postgres: setup
+	@$(PY) scripts/check_services.py "$(PG_TEST_URL)" "$(REDIS_TEST_URL)"
+	DATABASE_URL="$(PG_TEST_URL)" REDIS_URL="$(REDIS_TEST_URL)" $(PY) -m pytest -m "not browser"
+
+browser: ## Make sure Debian's chromium is there for the browser tests
+	@test -x /usr/bin/chromium || scripts/install_chromium.sh
+
+lint: setup ## ruff, the template linter, Django checks, migrations and messages
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+	DJANGO_SETTINGS_MODULE=kvartersite.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=kvartersite.settings.test $(MANAGE) makemigrations --check --dry-run --noinput
+	$(MAKE) messages-check
+
+format: setup ## Format Python with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: setup ## Update the .po catalogues from the source and compile them
+	DJANGO_SETTINGS_MODULE=kvartersite.settings.test $(MANAGE) makemessages --all --no-obsolete --add-location=file --ignore=.venv --ignore=node_modules
+	DJANGO_SETTINGS_MODULE=kvartersite.settings.test $(MANAGE) compilemessages --ignore=.venv
+
+messages-check: setup ## Fail if the catalogues are out of date or a string is untranslated
+	@scripts/check_messages.sh "$(PY)"
+
+clean: ## Remove var/ (database, media, mail) but keep .venv
+	rm -rf var

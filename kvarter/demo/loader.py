@@ -1,0 +1,397 @@
+"""Builds the demo site from `content.py`. Safe to run again: what exists is left alone."""
+
+import datetime
+import html
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.synctree import PageIndex
+
+from kvarter.images import IMAGE_SIZES, filter_specs
+from kvarter.models import (
+    ActivityPage,
+    ContactPage,
+    ContactPerson,
+    FocusAreaPage,
+    FundingShare,
+    HomePage,
+    HousingArea,
+    NetworkPage,
+    Partner,
+    Person,
+    PlanDocument,
+    PlanPage,
+    SiteSettings,
+    StandardPage,
+)
+
+from . import content
+from .drawings import draw_scene, text_pdf
+
+SOURCE_LANGUAGE = "da"
+
+
+class DemoLoader:
+    def __init__(self, log=print):
+        self.log = log
+        self.created = 0
+        self.images = {}
+        self.people = {}
+        self.partners = {}
+        self.housing_areas = {}
+
+    # Locales -------------------------------------------------------------
+
+    def ensure_locales(self):
+        self.locales = {}
+        for code, _name in settings.LANGUAGES:
+            self.locales[code], _ = Locale.objects.get_or_create(language_code=code)
+        source = self.locales[SOURCE_LANGUAGE]
+        for code, locale in self.locales.items():
+            if code != SOURCE_LANGUAGE:
+                LocaleSynchronization.objects.get_or_create(
+                    locale=locale, defaults={"sync_from": source}
+                )
+
+    # Media ---------------------------------------------------------------
+
+    def image(self, scene, seed=0):
+        if scene is None:
+            return None
+        key = (scene, seed)
+        if key not in self.images:
+            title = f"Demo: {scene} {seed}" if seed else f"Demo: {scene}"
+            image_model = get_image_model()
+            image = image_model.objects.filter(title=title).first()
+            if image is None:
+                image = image_model(title=title, description=content.IMAGE_ALT[scene])
+                image.file.save(f"demo-{scene}-{seed}.jpg", ContentFile(draw_scene(scene, seed)))
+                image.save()
+                self.created += 1
+            self.images[key] = image
+        return self.images[key]
+
+    def prerender_renditions(self):
+        """Make every responsive rendition now, so the first visitor does not wait for it."""
+        specs = [spec for size in IMAGE_SIZES for spec in filter_specs(size)]
+        for image in self.images.values():
+            sizes = ["portrait"] if image.title.startswith("Demo: portrait") else IMAGE_SIZES
+            image.get_renditions(*[spec for size in sizes for spec in filter_specs(size)])
+        return len(specs)
+
+    def plan_document(self):
+        document_model = get_document_model()
+        title = "Mennesker i Fokus – kort fortalt (demo)"
+        document = document_model.objects.filter(title=title).first()
+        if document is None:
+            pdf = text_pdf(
+                "Mennesker i Fokus 2012–2016",
+                [
+                    "Boligsocial helhedsplan for Charlottekvarteret (demodokument).",
+                    "Periode: 1. juli 2012 – 30. juni 2016. Bevilling: 13,3 mio. kr.",
+                    "Fire indsatsområder: uddannelse og beskæftigelse, beboernetværk,",
+                    "kultur og fritid, samt image og kommunikation.",
+                ],
+            )
+            document = document_model(title=title)
+            document.file.save("mennesker-i-fokus-demo.pdf", ContentFile(pdf))
+            document.save()
+            self.created += 1
+        return document
+
+    # Snippets ------------------------------------------------------------
+
+    def translated_snippet(self, model, lookup, values, translations):
+        """The Danish snippet and one translation per language in `translations`."""
+        source = model.objects.filter(locale=self.locales[SOURCE_LANGUAGE], **lookup).first()
+        if source is None:
+            source = model(locale=self.locales[SOURCE_LANGUAGE], **lookup, **values)
+            for field, texts in translations.items():
+                setattr(source, field, texts[SOURCE_LANGUAGE])
+            source.save()
+            self.created += 1
+        languages = set.intersection(*(set(texts) for texts in translations.values()))
+        for code in sorted(languages - {SOURCE_LANGUAGE}):
+            if source.get_translation_or_none(self.locales[code]) is None:
+                copy = source.copy_for_translation(self.locales[code])
+                for field, texts in translations.items():
+                    setattr(copy, field, texts[code])
+                copy.save()
+                self.created += 1
+        return source
+
+    def load_snippets(self):
+        for area in content.HOUSING_AREAS:
+            self.housing_areas[area["key"]] = self.translated_snippet(
+                HousingArea,
+                {"name": area["name"]},
+                {"housing_organisation": area["housing_organisation"]},
+                {"description": area["description"]},
+            )
+        for person in content.PEOPLE:
+            self.people[person["key"]] = self.translated_snippet(
+                Person,
+                {"email": person["email"]},
+                {
+                    "name": person["name"],
+                    "phone": person["phone"],
+                    "photo": self.image(person["photo"], seed=person["key"]),
+                },
+                {"role": person["role"]},
+            )
+        for partner in content.PARTNERS:
+            self.partners[partner["key"]] = self.translated_snippet(
+                Partner,
+                {"name": partner["name"]},
+                {"website": partner["website"]},
+                {"description": partner["description"]},
+            )
+
+    # Pages ---------------------------------------------------------------
+
+    @staticmethod
+    def body(blocks, code=SOURCE_LANGUAGE):
+        stream = []
+        for block_type, value in blocks:
+            if block_type == "heading":
+                stream.append(("heading", {"text": value[code], "level": "h2"}))
+            elif block_type == "paragraph":
+                stream.append(("paragraph", RichText(f"<p>{html.escape(value[code])}</p>")))
+            elif block_type == "quote":
+                stream.append(
+                    ("quote", {"text": value["text"][code], "attribution": value["attribution"][code]})
+                )
+            elif block_type == "fact_box":
+                stream.append(
+                    (
+                        "fact_box",
+                        {"title": value["title"][code], "facts": [f[code] for f in value["facts"]]},
+                    )
+                )
+            else:
+                raise ValueError(f"Unknown demo block type: {block_type}")
+        return stream
+
+    @staticmethod
+    def texts(data):
+        """Every translatable text of a page definition, as a list of {language: text}."""
+        found = []
+        for key, value in data.items():
+            if key == "body":
+                for _block_type, block in value:
+                    found.extend(DemoLoader.texts({"block": block}))
+            elif isinstance(value, dict) and SOURCE_LANGUAGE in value:
+                found.append(value)
+            elif isinstance(value, dict):
+                found.extend(DemoLoader.texts(value))
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, dict):
+                        found.extend(DemoLoader.texts({"item": item}))
+        return found
+
+    def page(self, parent, model, data, **fields):
+        """The Danish page under `parent`, created and published if missing."""
+        existing = parent.get_children().filter(slug=data["slug"]).first()
+        if existing is not None:
+            return existing.specific
+        page = model(
+            slug=data["slug"],
+            title=data["title"][SOURCE_LANGUAGE],
+            intro=data["intro"][SOURCE_LANGUAGE],
+            image=self.image(data.get("image")),
+            locale=parent.locale if parent.depth > 1 else self.locales[SOURCE_LANGUAGE],
+            body=self.body(data.get("body", [])),
+            **fields,
+        )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        self.pending_translations.append((page, data))
+        return page
+
+    def translate(self, page, data):
+        """Translate `page` with wagtail-localize, from the texts in its definition."""
+        languages = set.intersection(*(set(texts) for texts in self.texts(data)))
+        source, _ = TranslationSource.get_or_create_from_instance(page)
+        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        for code in sorted(languages - {SOURCE_LANGUAGE}):
+            locale = self.locales[code]
+            existing = page.get_translation_or_none(locale)
+            if existing is not None and existing.alias_of_id is None:
+                continue
+            by_source = {
+                html.unescape(texts[SOURCE_LANGUAGE]): texts[code] for texts in self.texts(data)
+            }
+            for segment in segments:
+                text = by_source.get(html.unescape(segment.string.data))
+                if text is None:
+                    continue
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    defaults={
+                        "data": html.escape(text, quote=False),
+                        "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    },
+                )
+            translation, _ = Translation.objects.get_or_create(
+                source=source, target_locale=locale, defaults={"enabled": True}
+            )
+            translation.save_target(publish=True)
+            self.created += 1
+
+    def home_page(self):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is not None and isinstance(site.root_page.specific, HomePage):
+            return site.root_page.specific
+        root = Page.get_first_root_node()
+        home = self.page(root, HomePage, content.HOME)
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        old_root = site.root_page if site.pk else None
+        site.root_page = home
+        site.site_name = "Charlottekvarteret"
+        site.save()
+        if old_root is not None and old_root.pk != home.pk and not old_root.get_children().exists():
+            old_root.delete()  # Wagtail's "Welcome" page
+        return home
+
+    def load_pages(self):
+        self.pending_translations = []
+        home = self.home_page()
+        plan = content.PLAN
+        plan_page = self.page(
+            home,
+            PlanPage,
+            plan,
+            period_start=datetime.date.fromisoformat(plan["period_start"]),
+            period_end=datetime.date.fromisoformat(plan["period_end"]),
+            grant_amount=Decimal(plan["grant_amount"]),
+            show_in_menus=True,
+        )
+        if not plan_page.funding_shares.exists():
+            for partner in content.PARTNERS:
+                FundingShare.objects.create(
+                    page=plan_page,
+                    partner=self.partners[partner["key"]],
+                    share_percent=Decimal(partner["share_percent"]),
+                )
+            PlanDocument.objects.create(page=plan_page, document=self.plan_document())
+            plan_page.save_revision().publish()
+        for focus_area in content.FOCUS_AREAS:
+            focus_page = self.page(plan_page, FocusAreaPage, focus_area)
+            for activity in focus_area["activities"]:
+                self.page(
+                    focus_page,
+                    ActivityPage,
+                    activity,
+                    when=activity["when"][SOURCE_LANGUAGE],
+                    housing_area=self.housing_areas.get(activity["housing_area"]),
+                    contact_person=self.people[activity["contact"]],
+                )
+        network_index = self.page(home, StandardPage, content.NETWORK_INDEX, show_in_menus=True)
+        for network in content.NETWORKS:
+            self.page(
+                network_index,
+                NetworkPage,
+                network,
+                housing_area=self.housing_areas[network["housing_area"]],
+                participants=network["participants"][SOURCE_LANGUAGE],
+                meeting_place=network["meeting_place"][SOURCE_LANGUAGE],
+                meeting_time=network["meeting_time"][SOURCE_LANGUAGE],
+                contact_person=self.people[network["contact"]],
+            )
+        contact = content.CONTACT
+        contact_page = self.page(
+            home,
+            ContactPage,
+            contact,
+            address=contact["address"],
+            opening_hours=contact["opening_hours"][SOURCE_LANGUAGE],
+            show_in_menus=True,
+        )
+        if not contact_page.contact_people.exists():
+            for key in contact["people"]:
+                ContactPerson.objects.create(page=contact_page, person=self.people[key])
+            contact_page.save_revision().publish()
+        self.page(home, StandardPage, content.ABOUT, show_in_menus=True)
+        accessibility = self.page(home, StandardPage, content.ACCESSIBILITY)
+        self.translate_pending()
+        return home, accessibility
+
+    def translate_pending(self):
+        for page, data in self.pending_translations:
+            self.translate(page, data)
+        self.pending_translations = []
+
+    def sync_locale_trees(self):
+        """Untranslated pages become aliases of the Danish page in every other language."""
+        page_index = PageIndex.from_database().sort_by_tree_position()
+        for synchronisation in LocaleSynchronization.objects.all():
+            synchronisation.sync_trees(page_index=page_index)
+
+    def load_site_settings(self, site, accessibility_page):
+        site_settings = SiteSettings.for_site(site)
+        if site_settings.email:
+            return
+        for field, value in content.SITE.items():
+            setattr(site_settings, field, value)
+        site_settings.accessibility_statement_url = accessibility_page.full_url
+        site_settings.save()
+        self.created += 1
+
+    def load_demo_editor(self):
+        """The demo editor exists only when the settings ask for it (dev settings do)."""
+        credentials = getattr(settings, "DEMO_EDITOR_CREDENTIALS", None)
+        if not credentials:
+            return None
+        username, password = credentials
+        user_model = get_user_model()
+        user = user_model.objects.filter(username=username).first()
+        if user is None:
+            user = user_model.objects.create_user(
+                username=username,
+                password=password,
+                email=f"{username}@example.org",
+                first_name="Demo",
+                last_name="Redaktør",
+            )
+            self.created += 1
+        editors = Group.objects.filter(name="Editors").first()
+        if editors is not None:
+            editors.permissions.add(
+                *Permission.objects.filter(
+                    codename__in=["submit_translation", "change_sitesettings"]
+                )
+            )
+            user.groups.add(editors)
+        return credentials
+
+    @transaction.atomic
+    def load(self):
+        self.ensure_locales()
+        self.load_snippets()
+        home, accessibility = self.load_pages()
+        self.sync_locale_trees()
+        self.load_site_settings(Site.objects.get(root_page=home), accessibility)
+        editor = self.load_demo_editor()
+        self.prerender_renditions()
+        return editor

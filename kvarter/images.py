@@ -1,0 +1,31 @@
+"""Responsive image sizes, shared by the templates and the demo loader that pre-renders them."""
+
+IMAGE_FORMATS = ["avif", "webp", "jpeg"]
+
+IMAGE_SIZES = {
+    "hero": {
+        "widths": ["fill-640x320", "fill-1280x640"],
+        "sizes": "(min-width: 72rem) 72rem, 100vw",
+    },
+    "card": {
+        "widths": ["fill-400x225", "fill-800x450"],
+        "sizes": "(min-width: 60rem) 22rem, (min-width: 40rem) 45vw, 100vw",
+    },
+    "content": {
+        "widths": ["max-640x640", "max-1280x1280"],
+        "sizes": "(min-width: 48rem) 44rem, 100vw",
+    },
+    "portrait": {
+        "widths": ["fill-160x160", "fill-320x320"],
+        "sizes": "8rem",
+    },
+}
+
+
+def filter_specs(size):
+    """Every rendition filter spec a size needs, one per width and format."""
+    return [
+        f"{width}|format-{image_format}"
+        for image_format in IMAGE_FORMATS
+        for width in IMAGE_SIZES[size]["widths"]
+    ]

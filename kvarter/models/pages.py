@@ -1,0 +1,363 @@
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from kvarter.blocks import BaseStreamBlock
+
+from .base import BasePage
+
+LISTING_PAGE_SIZE = 12
+
+
+class BodyMixin(models.Model):
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [FieldPanel("body")]
+    search_fields = [index.SearchField("body")]
+    translatable_fields = [TranslatableField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BodyMixin, BasePage):
+    """The front page of one language's tree."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["kvarter.PlanPage", "kvarter.ContactPage", "kvarter.StandardPage"]
+
+    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
+    translatable_fields = [*BasePage.translatable_fields, *BodyMixin.translatable_fields]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def focus_areas(self):
+        return (
+            FocusAreaPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["focus_areas"] = self.focus_areas()
+        context["plan_page"] = PlanPage.objects.live().public().child_of(self).first()
+        return context
+
+
+class StandardPage(BodyMixin, BasePage):
+    """A plain page: about us, the accessibility statement, an index of networks."""
+
+    subpage_types = ["kvarter.StandardPage", "kvarter.NetworkPage"]
+
+    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
+    translatable_fields = [*BasePage.translatable_fields, *BodyMixin.translatable_fields]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def child_pages(self):
+        return (
+            self.get_children()
+            .live()
+            .public()
+            .specific()
+            .select_related("locale")
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.child_pages()
+        return context
+
+
+class PlanPage(BodyMixin, BasePage):
+    """The boligsocial helhedsplan: its period, money and documents."""
+
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    grant_amount = models.DecimalField(
+        _("grant (DKK)"), max_digits=12, decimal_places=0, help_text=_("In whole kroner.")
+    )
+
+    parent_page_types = ["kvarter.HomePage"]
+    subpage_types = ["kvarter.FocusAreaPage", "kvarter.StandardPage"]
+    max_count_per_parent = 1
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("period_start"), FieldPanel("period_end"), FieldPanel("grant_amount")],
+            heading=_("Facts"),
+        ),
+        InlinePanel("funding_shares", heading=_("Funding partners"), label=_("Partner")),
+        InlinePanel("documents", heading=_("Plan documents"), label=_("Document")),
+        *BodyMixin.content_panels,
+    ]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        *BodyMixin.translatable_fields,
+        SynchronizedField("period_start"),
+        SynchronizedField("period_end"),
+        SynchronizedField("grant_amount"),
+        SynchronizedField("funding_shares"),
+        SynchronizedField("documents"),
+    ]
+
+    class Meta:
+        verbose_name = _("plan page")
+
+    def clean(self):
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The plan cannot end before it starts.")})
+
+    def focus_areas(self):
+        return (
+            FocusAreaPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["focus_areas"] = self.focus_areas()
+        context["funding_shares"] = self.funding_shares.select_related("partner").all()
+        context["documents"] = self.documents.select_related("document").all()
+        return context
+
+
+class FundingShare(Orderable):
+    page = ParentalKey(PlanPage, on_delete=models.CASCADE, related_name="funding_shares")
+    partner = models.ForeignKey(
+        "kvarter.Partner", verbose_name=_("partner"), on_delete=models.PROTECT, related_name="+"
+    )
+    share_percent = models.DecimalField(
+        _("share (%)"), max_digits=5, decimal_places=2, help_text=_("For example 7.25")
+    )
+
+    panels = [FieldPanel("partner"), FieldPanel("share_percent")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("funding share")
+
+    def amount(self):
+        """This partner's part of the grant, in kroner."""
+        return self.page.grant_amount * self.share_percent / 100
+
+
+class PlanDocument(Orderable):
+    page = ParentalKey(PlanPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("plan document")
+
+
+class FocusAreaPage(BodyMixin, BasePage):
+    """An indsatsområde of the plan, listing its activities."""
+
+    parent_page_types = ["kvarter.PlanPage"]
+    subpage_types = ["kvarter.ActivityPage"]
+
+    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
+    translatable_fields = [*BasePage.translatable_fields, *BodyMixin.translatable_fields]
+
+    class Meta:
+        verbose_name = _("focus area page")
+
+    def activities(self):
+        return (
+            ActivityPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("image", "housing_area")
+            .prefetch_related("image__renditions")
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.activities(), LISTING_PAGE_SIZE)
+        context["activities"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+
+class ActivityPage(BodyMixin, BasePage):
+    """One activity (aktivitet) within a focus area."""
+
+    housing_area = models.ForeignKey(
+        "kvarter.HousingArea",
+        verbose_name=_("housing area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty if the activity is for the whole neighbourhood."),
+    )
+    contact_person = models.ForeignKey(
+        "kvarter.Person",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    when = models.CharField(
+        _("when"), max_length=160, blank=True, help_text=_("For example: Tuesdays 16–18")
+    )
+
+    parent_page_types = ["kvarter.FocusAreaPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("housing_area"),
+        FieldPanel("when"),
+        FieldPanel("contact_person"),
+        *BodyMixin.content_panels,
+    ]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        *BodyMixin.translatable_fields,
+        SynchronizedField("housing_area"),
+        SynchronizedField("contact_person"),
+        TranslatableField("when"),
+    ]
+
+    class Meta:
+        verbose_name = _("activity page")
+
+
+class NetworkPage(BodyMixin, BasePage):
+    """A kvarternetværk: who takes part, and where and when they meet."""
+
+    housing_area = models.ForeignKey(
+        "kvarter.HousingArea",
+        verbose_name=_("housing area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    participants = models.TextField(
+        _("who takes part"), blank=True, help_text=_("One participant or group per line.")
+    )
+    meeting_place = models.CharField(_("where we meet"), max_length=200, blank=True)
+    meeting_time = models.CharField(_("when we meet"), max_length=200, blank=True)
+    contact_person = models.ForeignKey(
+        "kvarter.Person",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    parent_page_types = ["kvarter.StandardPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("housing_area"),
+        FieldPanel("participants"),
+        FieldPanel("meeting_place"),
+        FieldPanel("meeting_time"),
+        FieldPanel("contact_person"),
+        *BodyMixin.content_panels,
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        *BodyMixin.search_fields,
+        index.SearchField("participants"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        *BodyMixin.translatable_fields,
+        SynchronizedField("housing_area"),
+        SynchronizedField("contact_person"),
+        TranslatableField("participants"),
+        TranslatableField("meeting_place"),
+        TranslatableField("meeting_time"),
+    ]
+
+    class Meta:
+        verbose_name = _("network page")
+
+    def participant_list(self):
+        return [line.strip() for line in self.participants.splitlines() if line.strip()]
+
+
+class ContactPage(BodyMixin, BasePage):
+    """How to reach the secretariat, with the staff to ask."""
+
+    address = models.TextField(_("address"), blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+
+    parent_page_types = ["kvarter.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("address"),
+        FieldPanel("opening_hours"),
+        InlinePanel("contact_people", heading=_("Staff"), label=_("Person")),
+        *BodyMixin.content_panels,
+    ]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        *BodyMixin.translatable_fields,
+        SynchronizedField("address"),
+        TranslatableField("opening_hours"),
+        SynchronizedField("contact_people"),
+    ]
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["people"] = [
+            item.person.localized
+            for item in self.contact_people.select_related("person", "person__photo")
+        ]
+        return context
+
+
+class ContactPerson(Orderable):
+    page = ParentalKey(ContactPage, on_delete=models.CASCADE, related_name="contact_people")
+    person = models.ForeignKey(
+        "kvarter.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact person")

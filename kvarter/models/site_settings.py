@@ -1,0 +1,43 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details and links shown in every page's footer."""
+
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=120, default="Boligsocial helhedsplan Charlottekvarteret"
+    )
+    address = models.TextField(_("address"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    accessibility_statement_url = models.URLField(
+        _("accessibility statement"),
+        blank=True,
+        help_text=_("The public accessibility statement (tilgængelighedserklæring)."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("address"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Contact details"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("youtube_url")], heading=_("Social links")
+        ),
+        FieldPanel("accessibility_statement_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,161 @@
+"""Navigation, breadcrumbs and the language switcher for the shared base template."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from wagtail.models import Locale, Page, Site
+
+from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, filter_specs
+
+register = template.Library()
+
+
+def _language_names():
+    return dict(settings.LANGUAGES)
+
+
+def _home_page(request):
+    """This language's home page, looked up once per request."""
+    if not hasattr(request, "_kvarter_home"):
+        site = Site.find_for_request(request)
+        home = None
+        if site:
+            home = (
+                Page.objects.filter(
+                    translation_key=site.root_page.translation_key,
+                    locale__language_code=translation.get_language(),
+                )
+                .first()
+            ) or site.root_page
+        request._kvarter_home = home
+    return request._kvarter_home
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    home = _home_page(request)
+    current = context.get("page")
+    items = []
+    if home:
+        for child in home.get_children().live().public().in_menu().order_by("path"):
+            active = current is not None and current.path.startswith(child.path)
+            items.append({"title": child.title, "url": child.get_url(request), "active": active})
+    return {"home_url": home.get_url(request) if home else "/", "items": items, "request": request}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    request = context["request"]
+    if page is None or page.depth <= 2:
+        return {"ancestors": []}
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    return {
+        "ancestors": [{"title": a.title, "url": a.get_url(request)} for a in ancestors],
+        "current_title": page.title,
+    }
+
+
+def _translations(page):
+    """The page in each language, as {language_code: page}, from one query."""
+    return {
+        translation_.locale.language_code: translation_
+        for translation_ in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    translations = _translations(page) if page is not None else {}
+    links = []
+    for code, name in settings.LANGUAGES:
+        if page is not None:
+            target = translations.get(code)
+            url = target.get_url(request) if target else None
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "bidi": code in settings.LANGUAGES_BIDI,
+            }
+        )
+    return {"links": links}
+
+
+@register.inclusion_tag("components/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """hreflang alternates for the translations that exist, with Danish as x-default."""
+    request = context["request"]
+    page = context.get("page")
+    alternates = []
+    if page is not None:
+        for code, target in _translations(page).items():
+            if target.alias_of_id is None:
+                alternates.append({"code": code, "url": target.get_full_url(request)})
+        default = next((a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), None)
+    else:
+        path = request.get_full_path()
+        for code, _name in settings.LANGUAGES:
+            alternates.append(
+                {"code": code, "url": request.build_absolute_uri(translate_url(path, code))}
+            )
+        default = request.build_absolute_uri(translate_url(path, settings.LANGUAGE_CODE))
+    return {"alternates": alternates, "x_default": default}
+
+
+@register.simple_tag
+def language_name(code):
+    return _language_names().get(code, code)
+
+
+@register.simple_tag
+def source_language_code(page):
+    """The language a fallback page's content is written in."""
+    return page.alias_of.locale.language_code if page.alias_of_id else page.locale.language_code
+
+
+@register.filter
+def is_rtl(code):
+    return code in settings.LANGUAGES_BIDI
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()
+
+
+@register.inclusion_tag("components/picture.html")
+def responsive_image(image, size, alt=None, eager=False):
+    """A <picture> with AVIF and WebP sources and a JPEG fallback, sized for its slot."""
+    if image is None:
+        return {"image": None}
+    renditions = image.get_renditions(*filter_specs(size))
+    widths = IMAGE_SIZES[size]["widths"]
+    sources = []
+    for image_format in IMAGE_FORMATS:
+        candidates = [renditions[f"{width}|format-{image_format}"] for width in widths]
+        sources.append(
+            {
+                "type": f"image/{image_format}",
+                "srcset": ", ".join(f"{r.url} {r.width}w" for r in candidates),
+                "fallback": candidates[0],
+            }
+        )
+    return {
+        "image": image,
+        "sources": sources[:-1],
+        "fallback": sources[-1],
+        "sizes": IMAGE_SIZES[size]["sizes"],
+        "alt": image.default_alt_text if alt is None else alt,
+        "eager": eager,
+    }

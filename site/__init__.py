@@ -1,0 +1,1 @@
+"""Django project package, imported as `kvartersite` (see pyproject.toml)."""

@@ -1,0 +1,22 @@
+"""Local development on the embedded default: SQLite, local files, mail to var/mail/."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "dev-only-not-secret-" + "x" * 32)
+
+from .base import *  # noqa: E402,F403
+
+DEBUG = True
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+
+# The demo editor exists only here; production creates no user.
+DEMO_EDITOR_CREDENTIALS = ("redaktion", "charlotte-demo")
+
+VAR_DIR.mkdir(exist_ok=True)  # noqa: F405

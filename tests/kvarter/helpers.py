@@ -1,0 +1,41 @@
+"""A small multilingual site for tests: a Danish tree, its English translation, and a site."""
+
+from django.conf import settings
+
+from wagtail.models import Locale, Page, Site
+
+from tests.factories import HomePageFactory
+
+
+def create_locales():
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
+    }
+
+
+def create_site():
+    """A Danish home page as the default site's root, with every locale created."""
+    locales = create_locales()
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="forside", locale=locales["da"])
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()  # Wagtail's welcome page
+    return home, locales
+
+
+def translate(page, locale, **fields):
+    """A published translation of `page` into `locale`, with the given field values."""
+    copy = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    copy.refresh_from_db()
+    return copy
+
+
+def alias(page, locale):
+    """What wagtail-localize's tree sync makes for an untranslated page: an alias."""
+    return page.copy_for_translation(locale, copy_parents=True, alias=True)

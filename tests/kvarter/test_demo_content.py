@@ -1,0 +1,82 @@
+from django.apps import apps
+from django.core.management import call_command
+from django.test import TestCase
+
+from wagtail.models import Locale, Page
+
+from kvarter.models import ContactPage, FocusAreaPage, HomePage, PlanPage
+
+ALL_LANGUAGES = ["da", "en", "ar", "tr", "so", "ur"]
+
+
+def row_counts():
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in {"wagtailcore", "wagtailimages", "wagtaildocs", "kvarter"}
+        and model._meta.label != "wagtailcore.ModelLogEntry"
+    }
+
+
+class DemoContentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", verbosity=0, stdout=open("/dev/null", "w"))
+
+    def translations(self, page):
+        return {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).select_related("locale")
+        }
+
+    def test_running_twice_changes_nothing(self):
+        before = row_counts()
+        latest_revision = Page.objects.order_by("-latest_revision_id").values_list(
+            "latest_revision_id", flat=True
+        )[0]
+        call_command("load_demo_content", verbosity=0, stdout=open("/dev/null", "w"))
+        self.assertEqual(row_counts(), before)
+        self.assertEqual(
+            Page.objects.order_by("-latest_revision_id").values_list(
+                "latest_revision_id", flat=True
+            )[0],
+            latest_revision,
+        )
+
+    def test_every_danish_page_exists_in_english(self):
+        danish = Page.objects.filter(locale__language_code="da", depth__gt=1)
+        self.assertGreater(danish.count(), 15)
+        for page in danish:
+            english = self.translations(page).get("en")
+            self.assertIsNotNone(english, page.title)
+            self.assertIsNone(english.alias_of_id, f"{page.title} is not translated into English")
+            self.assertNotEqual(english.title, page.title)
+
+    def test_core_pages_are_translated_into_every_language(self):
+        for model in (HomePage, PlanPage, FocusAreaPage, ContactPage):
+            for page in model.objects.filter(locale__language_code="da"):
+                translations = self.translations(page)
+                for code in ALL_LANGUAGES:
+                    with self.subTest(page=page.title, language=code):
+                        self.assertIn(code, translations)
+                        self.assertIsNone(translations[code].alias_of_id)
+                        if code != "da":
+                            self.assertNotEqual(translations[code].title, page.title)
+
+    def test_other_pages_fall_back_to_danish_in_other_languages(self):
+        arabic = Locale.objects.get(language_code="ar")
+        danish_count = Page.objects.filter(locale__language_code="da").count()
+        self.assertEqual(Page.objects.filter(locale=arabic).count(), danish_count)
+        self.assertTrue(Page.objects.filter(locale=arabic, alias_of__isnull=False).exists())
+
+    def test_images_have_alt_text(self):
+        from wagtail.images import get_image_model
+
+        for image in get_image_model().objects.all():
+            self.assertTrue(image.description, image.title)
+
+    def test_people_are_invented(self):
+        from kvarter.models import Person
+
+        for person in Person.objects.all():
+            self.assertTrue(person.email.endswith("@example.org"))
