@@ -2,12 +2,14 @@
 
 import datetime
 import html
+import io
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 
 from wagtail.documents import get_document_model
@@ -45,6 +47,8 @@ from . import content
 from .drawings import draw_scene, text_pdf
 
 SOURCE_LANGUAGE = "da"
+# Keys of a page definition that hold its child pages, not its own texts.
+CHILD_PAGE_KEYS = {"activities"}
 
 
 class DemoLoader:
@@ -80,8 +84,13 @@ class DemoLoader:
             image_model = get_image_model()
             image = image_model.objects.filter(title=title).first()
             if image is None:
-                image = image_model(title=title, description=content.IMAGE_ALT[scene])
-                image.file.save(f"demo-{scene}-{seed}.jpg", ContentFile(draw_scene(scene, seed)))
+                image = image_model(
+                    title=title,
+                    description=content.IMAGE_ALT[scene],
+                    file=ImageFile(
+                        io.BytesIO(draw_scene(scene, seed)), name=f"demo-{scene}-{seed}.jpg"
+                    ),
+                )
                 image.save()
                 self.created += 1
             self.images[key] = image
@@ -109,8 +118,9 @@ class DemoLoader:
                     "kultur og fritid, samt image og kommunikation.",
                 ],
             )
-            document = document_model(title=title)
-            document.file.save("mennesker-i-fokus-demo.pdf", ContentFile(pdf))
+            document = document_model(
+                title=title, file=ContentFile(pdf, name="mennesker-i-fokus-demo.pdf")
+            )
             document.save()
             self.created += 1
         return document
@@ -193,6 +203,8 @@ class DemoLoader:
         """Every translatable text of a page definition, as a list of {language: text}."""
         found = []
         for key, value in data.items():
+            if key in CHILD_PAGE_KEYS:
+                continue
             if key == "body":
                 for _block_type, block in value:
                     found.extend(DemoLoader.texts({"block": block}))

@@ -1,0 +1,84 @@
+"""A resident's journeys through the demo site, in a real browser."""
+
+import pytest
+
+from axe_playwright_python.sync_playwright import Axe
+
+from kvarter.demo import content
+
+FOCUS_AREA = content.FOCUS_AREAS[0]
+ACTIVITY = FOCUS_AREA["activities"][0]
+NETWORK = content.NETWORKS[0]
+
+PAGE_TYPES = {
+    "home": "",
+    "plan": f"{content.PLAN['slug']}/",
+    "focus_area": f"{content.PLAN['slug']}/{FOCUS_AREA['slug']}/",
+    "activity": f"{content.PLAN['slug']}/{FOCUS_AREA['slug']}/{ACTIVITY['slug']}/",
+    "standard": f"{content.NETWORK_INDEX['slug']}/",
+    "network": f"{content.NETWORK_INDEX['slug']}/{NETWORK['slug']}/",
+    "contact": f"{content.CONTACT['slug']}/",
+    "search": "search/?q=Charlottekvarteret",
+}
+
+
+def test_home_page_in_danish_and_arabic(page, screenshot_dir):
+    for language, direction in [("da", "ltr"), ("ar", "rtl")]:
+        page.goto(f"/{language}/")
+        html = page.locator("html")
+        assert html.get_attribute("lang") == language
+        assert html.get_attribute("dir") == direction
+        assert page.locator("h1").inner_text() == content.HOME["title"][language]
+        page.screenshot(path=screenshot_dir / f"home-{language}.png", full_page=True)
+
+
+def test_reader_switches_language_on_the_same_page(page):
+    page.goto(f"/da/{PAGE_TYPES['plan']}")
+    page.locator(".language-switcher").get_by_role("link", name="English").click()
+    page.wait_for_url(f"**/en/{PAGE_TYPES['plan']}")
+    assert page.locator("h1").inner_text() == content.PLAN["title"]["en"]
+    page.locator(".language-switcher").get_by_role("link", name="العربية").click()
+    page.wait_for_url(f"**/ar/{PAGE_TYPES['plan']}")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("h1").inner_text() == content.PLAN["title"]["ar"]
+
+
+def test_untranslated_page_says_so_in_the_readers_language(page):
+    page.goto(f"/ar/{PAGE_TYPES['activity']}")
+    notice = page.get_by_role("note")
+    assert notice.is_visible()
+    assert page.locator("main").get_attribute("lang") == "da"
+    assert page.locator("h1").inner_text() == ACTIVITY["title"]["da"]
+
+
+def test_keyboard_user_reaches_the_skip_link_first(page):
+    page.goto("/da/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    box = page.locator(".skip-link").bounding_box()
+    assert box is not None and box["y"] >= 0, "the focused skip link must be on screen"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("language", ["da", "ar"])
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_every_page_type_has_no_accessibility_violations(
+    page, screenshot_dir, page_type, language, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    response = page.goto(f"/{language}/{PAGE_TYPES[page_type]}")
+    assert response.status == 200
+    page.wait_for_load_state("load")
+    results = Axe().run(page)
+    violations = [
+        f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in results.response["violations"]
+    ]
+    assert violations == [], f"{page_type} ({language}, {width}px): {violations}"
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"horizontal scrolling at {width}px ({scroll_width}px wide)"
+    html_size = len(page.content().encode())
+    assert html_size < 50_000, f"{page_type} HTML is {html_size} bytes"
+    page.screenshot(path=screenshot_dir / f"{page_type}-{language}-{width}.png", full_page=True)
