@@ -41,9 +41,9 @@ def search(request):
     else:
         if len(query) > SEARCH_QUERY_MAX_LENGTH:
             query = query[:SEARCH_QUERY_MAX_LENGTH]
-            message = _("Your search was long, so we searched for its first %(count)d characters.") % {
-                "count": SEARCH_QUERY_MAX_LENGTH
-            }
+            message = _(
+                "Your search was long, so we searched for its first %(count)d characters."
+            ) % {"count": SEARCH_QUERY_MAX_LENGTH}
         paginator = Paginator(search_results(query, Locale.get_active()), SEARCH_PAGE_SIZE)
         results = paginator.get_page(request.GET.get("page"))
         results.object_list = specific_in_order(results.object_list)
@@ -63,7 +63,12 @@ def search(request):
 @cache_control(max_age=60 * 60 * 24)
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /*/search/", f"Sitemap: {sitemap_url}"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/search/",
+        f"Sitemap: {sitemap_url}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 

@@ -516,7 +516,10 @@ FOCUS_AREAS = [
                     "en": "Pocket-money jobs and part-time jobs for young people in the neighbourhood. You learn to be on time and earn your own money.",
                 },
                 "image": "youth",
-                "when": {"da": "Mandage og onsdage kl. 15–17", "en": "Mondays and Wednesdays 3–5 pm"},
+                "when": {
+                    "da": "Mandage og onsdage kl. 15–17",
+                    "en": "Mondays and Wednesdays 3–5 pm",
+                },
                 "housing_area": None,
                 "contact": "ahmad",
                 "body": [
@@ -533,8 +536,14 @@ FOCUS_AREAS = [
                             "title": {"da": "Hvem kan være med?", "en": "Who can join?"},
                             "facts": [
                                 {"da": "Unge fra 13 til 17 år", "en": "Young people aged 13 to 17"},
-                                {"da": "Du bor i Charlottekvarteret", "en": "You live in Charlottekvarteret"},
-                                {"da": "Tilmelding hos ungemedarbejderen", "en": "Sign up with the youth worker"},
+                                {
+                                    "da": "Du bor i Charlottekvarteret",
+                                    "en": "You live in Charlottekvarteret",
+                                },
+                                {
+                                    "da": "Tilmelding hos ungemedarbejderen",
+                                    "en": "Sign up with the youth worker",
+                                },
                             ],
                         },
                     ),
@@ -542,13 +551,19 @@ FOCUS_AREAS = [
             },
             {
                 "slug": "mentornetvaerk-for-ivaerksaettere",
-                "title": {"da": "Mentornetværk for iværksættere", "en": "Mentor network for entrepreneurs"},
+                "title": {
+                    "da": "Mentornetværk for iværksættere",
+                    "en": "Mentor network for entrepreneurs",
+                },
                 "intro": {
                     "da": "Drømmer du om din egen virksomhed? Få en erfaren mentor ved din side.",
                     "en": "Do you dream of running your own business? Get an experienced mentor at your side.",
                 },
                 "image": "meeting",
-                "when": {"da": "Første torsdag i måneden kl. 19–21", "en": "First Thursday of the month, 7–9 pm"},
+                "when": {
+                    "da": "Første torsdag i måneden kl. 19–21",
+                    "en": "First Thursday of the month, 7–9 pm",
+                },
                 "housing_area": None,
                 "contact": "emre",
                 "body": [
@@ -798,7 +813,10 @@ FOCUS_AREAS = [
                     "en": "Food, music and stories from all over the world – and from next door.",
                 },
                 "image": "people",
-                "when": {"da": "En fredag om måneden kl. 17–20", "en": "One Friday a month, 5–8 pm"},
+                "when": {
+                    "da": "En fredag om måneden kl. 17–20",
+                    "en": "One Friday a month, 5–8 pm",
+                },
                 "housing_area": None,
                 "contact": "fatima",
                 "body": [
@@ -851,9 +869,18 @@ FOCUS_AREAS = [
                         {
                             "title": {"da": "Det har vi bygget", "en": "What we have built"},
                             "facts": [
-                                {"da": "Tolv højbede i Agerhusene", "en": "Twelve raised beds in Agerhusene"},
-                                {"da": "Et udekøkken ved beboerhuset", "en": "An outdoor kitchen by the community house"},
-                                {"da": "Bænke langs stien til skolen", "en": "Benches along the path to the school"},
+                                {
+                                    "da": "Tolv højbede i Agerhusene",
+                                    "en": "Twelve raised beds in Agerhusene",
+                                },
+                                {
+                                    "da": "Et udekøkken ved beboerhuset",
+                                    "en": "An outdoor kitchen by the community house",
+                                },
+                                {
+                                    "da": "Bænke langs stien til skolen",
+                                    "en": "Benches along the path to the school",
+                                },
                             ],
                         },
                     ),
@@ -867,7 +894,10 @@ FOCUS_AREAS = [
                     "en": "Do you have an idea or a club? We give you advice and help to move forward.",
                 },
                 "image": "meeting",
-                "when": {"da": "Mandage kl. 13–16 og efter aftale", "en": "Mondays 1–4 pm and by appointment"},
+                "when": {
+                    "da": "Mandage kl. 13–16 og efter aftale",
+                    "en": "Mondays 1–4 pm and by appointment",
+                },
                 "housing_area": None,
                 "contact": "fatima",
                 "body": [
@@ -969,8 +999,14 @@ FOCUS_AREAS = [
                         {
                             "title": {"da": "Om Agerposten", "en": "About Agerposten"},
                             "facts": [
-                                {"da": "Udkommer fire gange om året", "en": "Published four times a year"},
-                                {"da": "Gratis for alle husstande", "en": "Free for every household"},
+                                {
+                                    "da": "Udkommer fire gange om året",
+                                    "en": "Published four times a year",
+                                },
+                                {
+                                    "da": "Gratis for alle husstande",
+                                    "en": "Free for every household",
+                                },
                                 {
                                     "da": "Redaktionsmøde første mandag i måneden",
                                     "en": "Editorial meeting on the first Monday of the month",
@@ -1003,7 +1039,10 @@ FOCUS_AREAS = [
             },
             {
                 "slug": "bogen-om-ildsjaelene",
-                "title": {"da": "Bogen om kvarterets ildsjæle", "en": "A book about our local volunteers"},
+                "title": {
+                    "da": "Bogen om kvarterets ildsjæle",
+                    "en": "A book about our local volunteers",
+                },
                 "intro": {
                     "da": "En bog om Charlottekvarteret og de frivillige, der gør en forskel.",
                     "en": "A book about Charlottekvarteret and the volunteers who make a difference.",
@@ -1060,7 +1099,10 @@ NETWORK_INDEX = {
             {
                 "title": {"da": "Hvem er med?", "en": "Who takes part?"},
                 "facts": [
-                    {"da": "Beboerdemokrater og frivillige", "en": "Elected residents and volunteers"},
+                    {
+                        "da": "Beboerdemokrater og frivillige",
+                        "en": "Elected residents and volunteers",
+                    },
                     {"da": "Institutioner og skoler", "en": "Institutions and schools"},
                     {"da": "Opsøgende medarbejdere og politi", "en": "Outreach workers and police"},
                     {
@@ -1088,7 +1130,10 @@ NETWORKS = [
             "da": "Afdelingsbestyrelsen i Agerhusene\nFrivillige fra haveklubben\nOpsøgende medarbejdere\nPolitiets nærbetjent\nSundhedsplejersken\nUngdomsskolen",
             "en": "The Agerhusene resident board\nVolunteers from the garden club\nOutreach workers\nThe local police officer\nThe health visitor\nThe youth school (Ungdomsskolen)",
         },
-        "meeting_place": {"da": "Beboerhuset i Agerhusene", "en": "The community house in Agerhusene"},
+        "meeting_place": {
+            "da": "Beboerhuset i Agerhusene",
+            "en": "The community house in Agerhusene",
+        },
         "meeting_time": {
             "da": "Anden tirsdag i hver anden måned kl. 9–11",
             "en": "Second Tuesday of every other month, 9–11 am",
@@ -1113,7 +1158,10 @@ NETWORKS = [
     },
     {
         "slug": "kvarternetvaerk-charlotteparken",
-        "title": {"da": "Kvarternetværk i Charlotteparken", "en": "Neighbourhood network in Charlotteparken"},
+        "title": {
+            "da": "Kvarternetværk i Charlotteparken",
+            "en": "Neighbourhood network in Charlotteparken",
+        },
         "intro": {
             "da": "Netværket i Charlotteparken samler kræfterne om børn, unge og job.",
             "en": "The network in Charlotteparken joins forces around children, young people and jobs.",
@@ -1124,7 +1172,10 @@ NETWORKS = [
             "da": "Afdelingsbestyrelsen i Charlotteparken\nSkolen og fritidsklubben\nJobkonsulenter fra kommunen\nFritidskonsulenten\nFrivillige lektiehjælpere\nOpsøgende medarbejdere",
             "en": "The Charlotteparken resident board\nThe school and the youth club\nJob advisers from the municipality\nThe leisure adviser\nVolunteer homework helpers\nOutreach workers",
         },
-        "meeting_place": {"da": "Fælleslokalet i Charlotteparken", "en": "The common room in Charlotteparken"},
+        "meeting_place": {
+            "da": "Fælleslokalet i Charlotteparken",
+            "en": "The common room in Charlotteparken",
+        },
         "meeting_time": {
             "da": "Første onsdag i hver anden måned kl. 13–15",
             "en": "First Wednesday of every other month, 1–3 pm",
@@ -1153,7 +1204,10 @@ NETWORKS = [
             "da": "Afdelingsbestyrelsen i Engbo\nKvarterets foreninger\nSundhedsplejersken\nFamilierådgiveren\nPolitiet\nUngdomsskolen",
             "en": "The Engbo resident board\nLocal clubs and associations\nThe health visitor\nThe family counsellor\nThe police\nThe youth school (Ungdomsskolen)",
         },
-        "meeting_place": {"da": "Det store fælleslokale i Engbo", "en": "The large common room in Engbo"},
+        "meeting_place": {
+            "da": "Det store fælleslokale i Engbo",
+            "en": "The large common room in Engbo",
+        },
         "meeting_time": {
             "da": "Sidste torsdag i hver anden måned kl. 17–19",
             "en": "Last Thursday of every other month, 5–7 pm",

@@ -21,7 +21,9 @@ def _person(draw, x, ground, height, rng):
     draw.rounded_rectangle(
         [x - head, ground - height + head * 2, x + head, ground], radius=head // 2, fill=body
     )
-    draw.ellipse([x - head * 0.8, ground - height, x + head * 0.8, ground - height + head * 1.6], fill=skin)
+    draw.ellipse(
+        [x - head * 0.8, ground - height, x + head * 0.8, ground - height + head * 1.6], fill=skin
+    )
 
 
 def _blocks(draw, width, height, rng):
@@ -69,11 +71,16 @@ def _paper(draw, width, height, rng):
     draw.rectangle([0, 0, width, height], fill=(235, 228, 214))
     for i in range(5):
         x, y = width * 0.25 + i * 18, height * 0.2 + i * 22
-        draw.rectangle([x, y, x + width * 0.45, y + height * 0.55], fill="white", outline=(90, 90, 90))
+        draw.rectangle(
+            [x, y, x + width * 0.45, y + height * 0.55], fill="white", outline=(90, 90, 90)
+        )
         draw.rectangle([x + 30, y + 30, x + width * 0.45 - 30, y + 80], fill=(11, 92, 74))
         for line in range(8):
             ly = y + 110 + line * 28
-            draw.rectangle([x + 30, ly, x + width * 0.45 - 30 - rng.randint(0, 120), ly + 10], fill=(150, 150, 150))
+            draw.rectangle(
+                [x + 30, ly, x + width * 0.45 - 30 - rng.randint(0, 120), ly + 10],
+                fill=(150, 150, 150),
+            )
 
 
 def _meeting(draw, width, height, rng):
@@ -85,9 +92,13 @@ def _meeting(draw, width, height, rng):
 
 
 def _portrait(draw, width, height, rng):
-    draw.rectangle([0, 0, width, height], fill=rng.choice([(214, 234, 240), (235, 228, 214), (220, 235, 215)]))
+    draw.rectangle(
+        [0, 0, width, height], fill=rng.choice([(214, 234, 240), (235, 228, 214), (220, 235, 215)])
+    )
     skin = rng.choice(SKIN_TONES)
-    draw.ellipse([width * 0.15, height * 0.65, width * 0.85, height * 1.3], fill=rng.choice(CLOTHES))
+    draw.ellipse(
+        [width * 0.15, height * 0.65, width * 0.85, height * 1.3], fill=rng.choice(CLOTHES)
+    )
     draw.ellipse([width * 0.3, height * 0.18, width * 0.7, height * 0.68], fill=skin)
 
 
@@ -141,5 +152,7 @@ def text_pdf(title, lines):
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
     return out.getvalue()

@@ -66,12 +66,6 @@ class DemoLoader:
         self.locales = {}
         for code, _name in settings.LANGUAGES:
             self.locales[code], _ = Locale.objects.get_or_create(language_code=code)
-        source = self.locales[SOURCE_LANGUAGE]
-        for code, locale in self.locales.items():
-            if code != SOURCE_LANGUAGE:
-                LocaleSynchronization.objects.get_or_create(
-                    locale=locale, defaults={"sync_from": source}
-                )
 
     # Media ---------------------------------------------------------------
 
@@ -185,7 +179,10 @@ class DemoLoader:
                 stream.append(("paragraph", RichText(f"<p>{html.escape(value[code])}</p>")))
             elif block_type == "quote":
                 stream.append(
-                    ("quote", {"text": value["text"][code], "attribution": value["attribution"][code]})
+                    (
+                        "quote",
+                        {"text": value["text"][code], "attribution": value["attribution"][code]},
+                    )
                 )
             elif block_type == "fact_box":
                 stream.append(
@@ -267,7 +264,11 @@ class DemoLoader:
             translation, _ = Translation.objects.get_or_create(
                 source=source, target_locale=locale, defaults={"enabled": True}
             )
-            translation.save_target(publish=True)
+            # wagtail-localize publishes on commit, which inside this transaction would run last,
+            # from stale page objects; save a draft and publish it here instead.
+            translation.save_target(publish=False)
+            translated_page = translation.get_target_instance()
+            translated_page.get_latest_revision().publish()
             self.created += 1
 
     def home_page(self):
@@ -356,6 +357,13 @@ class DemoLoader:
 
     def sync_locale_trees(self):
         """Untranslated pages become aliases of the Danish page in every other language."""
+        # Created only now: syncing Wagtail's "Welcome" page would leave stray pages behind.
+        source = self.locales[SOURCE_LANGUAGE]
+        for code, locale in self.locales.items():
+            if code != SOURCE_LANGUAGE:
+                LocaleSynchronization.objects.get_or_create(
+                    locale=locale, defaults={"sync_from": source}
+                )
         page_index = PageIndex.from_database().sort_by_tree_position()
         for synchronisation in LocaleSynchronization.objects.all():
             synchronisation.sync_trees(page_index=page_index)

@@ -72,12 +72,7 @@ class StandardPage(BodyMixin, BasePage):
 
     def child_pages(self):
         return (
-            self.get_children()
-            .live()
-            .public()
-            .specific()
-            .select_related("locale")
-            .order_by("path")
+            self.get_children().live().public().specific().select_related("locale").order_by("path")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -160,6 +155,9 @@ class FundingShare(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("funding share")
 
+    def __str__(self):
+        return f"{self.partner}: {self.share_percent} %"
+
     def amount(self):
         """This partner's part of the grant, in kroner."""
         return self.page.grant_amount * self.share_percent / 100
@@ -168,13 +166,19 @@ class FundingShare(Orderable):
 class PlanDocument(Orderable):
     page = ParentalKey(PlanPage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     panels = [FieldPanel("document")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("plan document")
+
+    def __str__(self):
+        return str(self.document)
 
 
 class FocusAreaPage(BodyMixin, BasePage):
@@ -361,3 +365,6 @@ class ContactPerson(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("contact person")
+
+    def __str__(self):
+        return str(self.person)

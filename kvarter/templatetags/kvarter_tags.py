@@ -11,6 +11,8 @@ from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, filter_specs
 
 register = template.Library()
 
+SOURCE_LANGUAGE = settings.LANGUAGE_CODE
+
 
 def _language_names():
     return dict(settings.LANGUAGES)
@@ -26,8 +28,7 @@ def _home_page(request):
                 Page.objects.filter(
                     translation_key=site.root_page.translation_key,
                     locale__language_code=translation.get_language(),
-                )
-                .first()
+                ).first()
             ) or site.root_page
         request._kvarter_home = home
     return request._kvarter_home
@@ -42,7 +43,15 @@ def main_menu(context):
     if home:
         for child in home.get_children().live().public().in_menu().order_by("path"):
             active = current is not None and current.path.startswith(child.path)
-            items.append({"title": child.title, "url": child.get_url(request), "active": active})
+            items.append(
+                {
+                    "title": child.title,
+                    "url": child.get_url(request),
+                    "active": active,
+                    # An untranslated page's title is still Danish.
+                    "lang": SOURCE_LANGUAGE if child.alias_of_id else None,
+                }
+            )
     return {"home_url": home.get_url(request) if home else "/", "items": items, "request": request}
 
 

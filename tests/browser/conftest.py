@@ -10,7 +10,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -94,7 +93,8 @@ def page(browser, live_site):
     page.on(
         "request",
         lambda request: (
-            None if request.url.startswith(live_site) or request.url.startswith("data:")
+            None
+            if request.url.startswith(live_site) or request.url.startswith("data:")
             else outside_requests.append(request.url)
         ),
     )

@@ -1,3 +1,5 @@
+import io
+
 from django.apps import apps
 from django.core.management import call_command
 from django.test import TestCase
@@ -21,7 +23,7 @@ def row_counts():
 class DemoContentTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo_content", verbosity=0, stdout=open("/dev/null", "w"))
+        call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
 
     def translations(self, page):
         return {
@@ -34,7 +36,7 @@ class DemoContentTests(TestCase):
         latest_revision = Page.objects.order_by("-latest_revision_id").values_list(
             "latest_revision_id", flat=True
         )[0]
-        call_command("load_demo_content", verbosity=0, stdout=open("/dev/null", "w"))
+        call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
         self.assertEqual(row_counts(), before)
         self.assertEqual(
             Page.objects.order_by("-latest_revision_id").values_list(

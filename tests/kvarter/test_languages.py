@@ -39,7 +39,9 @@ class LocaleFurnitureTests(TestCase):
                     self.assertNotEqual(skip_link, "Skip to main content", "untranslated UI")
                 self.assertContains(response, skip_link)
                 self.assertContains(response, f'aria-label="{menu_label}"')
-                self.assertContains(response, f"Forside {code}" if code != "da" else self.home.title)
+                self.assertContains(
+                    response, f"Forside {code}" if code != "da" else self.home.title
+                )
 
     def test_switcher_and_hreflang_link_every_translation(self):
         response = self.client.get("/ar/")
@@ -47,7 +49,8 @@ class LocaleFurnitureTests(TestCase):
             if code != "ar":
                 self.assertContains(response, f'href="/{code}/" hreflang="{code}"')
             self.assertContains(
-                response, f'<link rel="alternate" hreflang="{code}" href="http://localhost/{code}/">'
+                response,
+                f'<link rel="alternate" hreflang="{code}" href="http://localhost/{code}/">',
             )
         self.assertContains(
             response, '<link rel="alternate" hreflang="x-default" href="http://localhost/da/">'
@@ -74,7 +77,7 @@ class FallbackTests(TestCase):
                 "This page is not yet available in %(reader_language)s, so it is shown in Danish."
             ) % {"reader_language": "العربية"}
         self.assertContains(response, notice)
-        self.assertContains(response, '<main id="main-content" tabindex="-1" class="site-main" lang="da" dir="ltr">')
+        self.assertContains(response, '<div class="site-main__content" lang="da" dir="ltr">')
 
     def test_translated_page_has_no_notice(self):
         response = self.client.get("/en/om/")

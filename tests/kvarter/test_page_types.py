@@ -25,7 +25,15 @@ from tests.factories import (
 )
 from tests.kvarter.helpers import create_site
 
-ALL_TYPES = {HomePage, PlanPage, FocusAreaPage, ActivityPage, NetworkPage, ContactPage, StandardPage}
+ALL_TYPES = {
+    HomePage,
+    PlanPage,
+    FocusAreaPage,
+    ActivityPage,
+    NetworkPage,
+    ContactPage,
+    StandardPage,
+}
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -82,9 +90,7 @@ class EditorCreatesPagesTests(WagtailPageTestCase):
                         [{"partner": self.partner.pk, "share_percent": "75.00"}]
                     ),
                     "documents": inline_formset([]),
-                    "body": streamfield(
-                        [("heading", {"text": "Visionen", "level": "h2"})]
-                    ),
+                    "body": streamfield([("heading", {"text": "Visionen", "level": "h2"})]),
                 }
             ),
         )

@@ -26,9 +26,7 @@ class QueryCountTests(TestCase):
         """`count` more focus areas, activities and searchable pages, each with an image."""
         for n in range(start, start + count):
             FocusAreaPageFactory(parent=self.plan, slug=f"omraade-{n}", image=ImageFactory())
-            ActivityPageFactory(
-                parent=self.focus_area, slug=f"aktivitet-{n}", image=ImageFactory()
-            )
+            ActivityPageFactory(parent=self.focus_area, slug=f"aktivitet-{n}", image=ImageFactory())
             StandardPageFactory(parent=self.home, slug=f"side-{n}", title=f"Fællesskab {n + 1}")
 
     def count_queries(self, url):

@@ -52,9 +52,7 @@ class NotFoundTests(TestCase):
             self.assertContains(response, f'<html lang="{code}"', status_code=404)
 
     def test_unknown_language_prefix_gets_the_readers_nearest_language(self):
-        response = self.client.get(
-            "/xx/noget/", HTTP_ACCEPT_LANGUAGE="tr-TR,tr;q=0.9", follow=True
-        )
+        response = self.client.get("/xx/noget/", HTTP_ACCEPT_LANGUAGE="tr-TR,tr;q=0.9", follow=True)
         self.assertEqual(response.redirect_chain, [("/tr/xx/noget/", 302)])
         self.assertEqual(response.status_code, 404)
         self.assertContains(response, '<html lang="tr" dir="ltr">', status_code=404)

@@ -12,7 +12,9 @@ class Command(BaseCommand):
         editor = loader.load()
         if loader.created:
             call_command("update_index", verbosity=0)
-            self.stdout.write(self.style.SUCCESS(f"Demo content loaded ({loader.created} objects)."))
+            self.stdout.write(
+                self.style.SUCCESS(f"Demo content loaded ({loader.created} objects).")
+            )
         else:
             self.stdout.write("Demo content is already loaded; nothing changed.")
         if editor:
