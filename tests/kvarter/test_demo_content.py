@@ -67,7 +67,7 @@ class DemoContentTests(TestCase):
 
     def test_other_pages_fall_back_to_danish_in_other_languages(self):
         arabic = Locale.objects.get(language_code="ar")
-        danish_count = Page.objects.filter(locale__language_code="da").count()
+        danish_count = Page.objects.filter(locale__language_code="da", depth__gt=1).count()
         self.assertEqual(Page.objects.filter(locale=arabic).count(), danish_count)
         self.assertTrue(Page.objects.filter(locale=arabic, alias_of__isnull=False).exists())
 
