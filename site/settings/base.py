@@ -180,6 +180,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILLOCALIZE_JQUERY_ALIAS_HACK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Gravatar would be a third-party request from every admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,

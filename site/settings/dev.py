@@ -20,3 +20,9 @@ WHITENOISE_AUTOREFRESH = True
 DEMO_EDITOR_CREDENTIALS = ("redaktion", "charlotte-demo")
 
 VAR_DIR.mkdir(exist_ok=True)  # noqa: F405
+
+# Keep `make run` readable: page publishing and task runs are logged at INFO.
+LOGGING["loggers"] = {  # noqa: F405
+    "wagtail": {"level": "WARNING"},
+    "django_tasks": {"level": "WARNING"},
+}

@@ -1,11 +1,13 @@
 import io
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from wagtail.models import Locale, Page
 
+from kvarter.demo.loader import DemoLoader
 from kvarter.models import ContactPage, FocusAreaPage, HomePage, PlanPage
 
 ALL_LANGUAGES = ["da", "en", "ar", "tr", "so", "ur"]
@@ -82,3 +84,21 @@ class DemoContentTests(TestCase):
 
         for person in Person.objects.all():
             self.assertTrue(person.email.endswith("@example.org"))
+
+
+class DemoEditorTests(TestCase):
+    def test_production_settings_create_no_user(self):
+        DemoLoader().load_demo_editor()
+        self.assertFalse(get_user_model().objects.exists())
+
+    @override_settings(DEMO_EDITOR_CREDENTIALS=("redaktion", "demo-password"))
+    def test_demo_editor_can_publish_and_translate(self):
+        DemoLoader().load_demo_editor()
+        editor = get_user_model().objects.get(username="redaktion")
+        self.assertTrue(editor.check_password("demo-password"))
+        self.assertFalse(editor.is_superuser)
+        self.assertTrue(editor.has_perm("wagtailadmin.access_admin"))
+        self.assertTrue(editor.has_perm("wagtail_localize.submit_translation"))
+        self.assertTrue(editor.has_perm("kvarter.change_person"))
+        home = Page.objects.filter(depth=2).first()
+        self.assertTrue(home.permissions_for_user(editor).can_publish())
