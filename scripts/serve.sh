@@ -3,7 +3,12 @@
 set -euo pipefail
 PY="${1:-.venv/bin/python}"
 
-trap 'trap - INT TERM EXIT; kill 0 2>/dev/null; wait' INT TERM EXIT
+stop() {
+  trap - INT TERM EXIT
+  kill $(jobs -p) 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
 
 "$PY" manage.py db_worker &
 "$PY" manage.py runserver 127.0.0.1:8000 &
