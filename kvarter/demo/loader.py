@@ -113,7 +113,9 @@ class DemoLoader:
                 ],
             )
             document = document_model(
-                title=title, file=ContentFile(pdf, name="mennesker-i-fokus-demo.pdf")
+                title=title,
+                file=ContentFile(pdf, name="mennesker-i-fokus-demo.pdf"),
+                file_size=len(pdf),
             )
             document.save()
             self.created += 1
@@ -415,6 +417,5 @@ class DemoLoader:
         home, accessibility = self.load_pages()
         self.sync_locale_trees()
         self.load_site_settings(Site.objects.get(root_page=home), accessibility)
-        editor = self.load_demo_editor()
+        self.load_demo_editor()
         self.prerender_renditions()
-        return editor

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +63,21 @@ class BasePage(HeroImageMixin, Page):
         abstract = True
 
     @cached_property
+    def content_language(self):
+        """The language this page's content is written in; an alias shows its original's."""
+        if self.alias_of_id:
+            return (
+                Page.objects.filter(pk=self.alias_of_id)
+                .values_list("locale__language_code", flat=True)
+                .get()
+            )
+        return self.locale.language_code
+
+    @property
     def is_fallback(self):
-        """An alias kept in sync with the Danish page: this language has no translation yet."""
-        return self.alias_of_id is not None and self.locale_id != self.alias_of.locale_id
+        """True when the reader's language has no translation, so Danish is shown instead.
+
+        That is an alias kept in sync with the Danish page by wagtail-localize, or a page that
+        Wagtail's routing fell back to (a language's missing home page).
+        """
+        return self.content_language != translation.get_language()

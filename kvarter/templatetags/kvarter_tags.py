@@ -128,9 +128,15 @@ def language_name(code):
 
 
 @register.simple_tag
-def source_language_code(page):
-    """The language a fallback page's content is written in."""
-    return page.alias_of.locale.language_code if page.alias_of_id else page.locale.language_code
+def content_language(page):
+    """The language the page's content is written in: Danish for an untranslated page.
+
+    The base template renders the content in this language, labels included, so that
+    nothing inside a Danish fallback is marked as, or spoken in, another language.
+    """
+    if page is not None and getattr(page, "is_fallback", False):
+        return page.content_language
+    return translation.get_language()
 
 
 @register.filter

@@ -79,6 +79,18 @@ class FallbackTests(TestCase):
         self.assertContains(response, notice)
         self.assertContains(response, '<div class="site-main__content" lang="da" dir="ltr">')
 
+    def test_labels_inside_a_danish_fallback_are_danish_too(self):
+        response = self.client.get("/ar/planen/")
+        with translation.override("da"):
+            danish_label = translation.gettext("Facts about the plan")
+        with translation.override("ar"):
+            arabic_label = translation.gettext("Facts about the plan")
+            arabic_menu = translation.gettext("Main menu")
+        self.assertContains(response, danish_label)
+        self.assertNotContains(response, arabic_label)
+        # The page around the content stays in the reader's language.
+        self.assertContains(response, f'aria-label="{arabic_menu}"')
+
     def test_translated_page_has_no_notice(self):
         response = self.client.get("/en/om/")
         self.assertContains(response, "About the neighbourhood")

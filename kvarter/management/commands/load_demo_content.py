@@ -9,7 +9,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         loader = DemoLoader(log=self.stdout.write)
-        editor = loader.load()
+        loader.load()
         if loader.created:
             call_command("update_index", verbosity=0)
             self.stdout.write(
@@ -17,5 +17,3 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Demo content is already loaded; nothing changed.")
-        if editor:
-            self.stdout.write(f"Demo editor login: {editor[0]} / {editor[1]}")
