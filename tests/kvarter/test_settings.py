@@ -10,9 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 class ProductionSettingsTests(SimpleTestCase):
     def load_production_settings(self, **env):
-        environment = {
-            key: value for key, value in os.environ.items() if key not in {"SECRET_KEY"}
-        }
+        environment = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY"}}
         environment.update(DJANGO_SETTINGS_MODULE="kvartersite.settings.production", **env)
         return subprocess.run(
             [sys.executable, "-c", "import django; django.setup()"],
