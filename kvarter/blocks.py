@@ -1,5 +1,8 @@
 """The StreamField blocks shared by every app's pages."""
 
+import re
+from urllib.parse import parse_qs, urlparse
+
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +99,67 @@ class FactBoxBlock(blocks.StructBlock):
         }
 
 
+YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+
+
+def youtube_video_id(url):
+    """The video ID of a YouTube watch, short or embed URL, or None."""
+    parsed = urlparse(url or "")
+    host = (parsed.hostname or "").removeprefix("www.").removeprefix("m.")
+    candidate = None
+    if host == "youtu.be":
+        candidate = parsed.path.strip("/")
+    elif host in {"youtube.com", "youtube-nocookie.com"}:
+        if parsed.path == "/watch":
+            candidate = parse_qs(parsed.query).get("v", [None])[0]
+        elif parsed.path.startswith(("/embed/", "/shorts/", "/live/")):
+            candidate = parsed.path.split("/")[2]
+    return candidate if candidate and YOUTUBE_ID.match(candidate) else None
+
+
+class VideoStructValue(blocks.StructValue):
+    @cached_property
+    def video_id(self):
+        return youtube_video_id(self.get("url"))
+
+    @property
+    def embed_url(self):
+        return f"https://www.youtube-nocookie.com/embed/{self.video_id}?autoplay=1"
+
+    @property
+    def watch_url(self):
+        return f"https://www.youtube.com/watch?v={self.video_id}"
+
+
+class VideoBlock(blocks.StructBlock):
+    """A YouTube video that loads only when the reader asks for it: no request to YouTube before."""
+
+    url = blocks.URLBlock(label=_("YouTube address"))
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=160, help_text=_("What the video shows, in a few words.")
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not youtube_video_id(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": _("Paste the address of a YouTube video.")}
+            )
+        return value
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video_block.html"
+        label = _("Video")
+        description = _("A YouTube video that loads only when the reader presses play")
+        value_class = VideoStructValue
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+            "title": "Byg-selv-sammen i gården",
+        }
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -108,3 +172,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     fact_box = FactBoxBlock()
     call_to_action = CallToActionBlock()
+    video = VideoBlock()

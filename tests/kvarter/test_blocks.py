@@ -3,7 +3,7 @@ from django.test import SimpleTestCase, TestCase
 
 from wagtail.blocks import StructBlock
 
-from kvarter.blocks import BaseStreamBlock, CallToActionBlock
+from kvarter.blocks import BaseStreamBlock, CallToActionBlock, VideoBlock, youtube_video_id
 from tests.factories import StandardPageFactory
 from tests.kvarter.helpers import create_site
 
@@ -53,3 +53,31 @@ class BlockDefinitionTests(SimpleTestCase):
                     self.assertTrue(block.meta.template)
                     self.assertTrue(block.meta.description)
                     self.assertTrue(block.meta.preview_value)
+
+
+class VideoBlockTests(SimpleTestCase):
+    def test_recognises_youtube_addresses(self):
+        for url in [
+            "https://www.youtube.com/watch?v=aqz-KE-bpKQ&t=10",
+            "https://youtu.be/aqz-KE-bpKQ",
+            "https://m.youtube.com/watch?v=aqz-KE-bpKQ",
+            "https://www.youtube.com/embed/aqz-KE-bpKQ",
+        ]:
+            with self.subTest(url=url):
+                self.assertEqual(youtube_video_id(url), "aqz-KE-bpKQ")
+
+    def test_other_addresses_are_refused_with_a_message(self):
+        block = VideoBlock()
+        for url in ["https://vimeo.com/12345", "https://www.youtube.com/watch?v=<script>"]:
+            with self.subTest(url=url), self.assertRaises(ValidationError):
+                block.clean(block.to_python({"url": url, "title": "Film"}))
+
+    def test_nothing_is_loaded_from_youtube_before_the_reader_asks(self):
+        block = VideoBlock()
+        html = block.render(
+            block.to_python({"url": "https://youtu.be/aqz-KE-bpKQ", "title": "Byg-selv-sammen"})
+        )
+        self.assertNotIn("<iframe", html)
+        self.assertNotIn('src="https://', html)
+        self.assertIn('href="https://www.youtube.com/watch?v=aqz-KE-bpKQ"', html)
+        self.assertIn("Byg-selv-sammen", html)
