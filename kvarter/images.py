@@ -29,3 +29,7 @@ def filter_specs(size):
         for image_format in IMAGE_FORMATS
         for width in IMAGE_SIZES[size]["widths"]
     ]
+
+
+# The one image link previews (Open Graph) and feed enclosures use.
+SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"

@@ -4,6 +4,7 @@ import datetime
 import html
 import io
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -45,6 +47,7 @@ from kvarter.models import (
 
 from . import content
 from .drawings import draw_scene, text_pdf
+from .events import load_events
 
 SOURCE_LANGUAGE = "da"
 # Keys of a page definition that hold its child pages, not its own texts.
@@ -280,8 +283,12 @@ class DemoLoader:
         root = Page.get_first_root_node()
         home = self.page(root, HomePage, content.HOME)
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
+            site = Site(is_default_site=True)
         old_root = site.root_page if site.pk else None
+        # Feeds, sitemaps and share links are absolute: point them where the site is served.
+        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base_url.hostname or "localhost"
+        site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
         site.root_page = home
         site.site_name = "Charlottekvarteret"
         site.save()
@@ -349,6 +356,8 @@ class DemoLoader:
             contact_page.save_revision().publish()
         self.page(home, StandardPage, content.ABOUT, show_in_menus=True)
         accessibility = self.page(home, StandardPage, content.ACCESSIBILITY)
+        load_events(self, home)
+        import_string("nyheder.demo.load_stories")(self, home)  # kvarter never imports nyheder
         self.translate_pending()
         return home, accessibility
 

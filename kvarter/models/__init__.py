@@ -1,4 +1,5 @@
 from .base import BasePage, HeroImageMixin
+from .events import EventCategory, EventException, EventIndexPage, EventPage, OccurrenceChange
 from .pages import (
     ActivityPage,
     ContactPage,
@@ -19,12 +20,17 @@ __all__ = [
     "BasePage",
     "ContactPage",
     "ContactPerson",
+    "EventCategory",
+    "EventException",
+    "EventIndexPage",
+    "EventPage",
     "FocusAreaPage",
     "FundingShare",
     "HeroImageMixin",
     "HomePage",
     "HousingArea",
     "NetworkPage",
+    "OccurrenceChange",
     "Partner",
     "Person",
     "PlanDocument",

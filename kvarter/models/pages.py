@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -32,7 +33,13 @@ class HomePage(BodyMixin, BasePage):
     """The front page of one language's tree."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["kvarter.PlanPage", "kvarter.ContactPage", "kvarter.StandardPage"]
+    subpage_types = [
+        "kvarter.PlanPage",
+        "kvarter.ContactPage",
+        "kvarter.StandardPage",
+        "kvarter.EventIndexPage",
+        "nyheder.StoryIndexPage",
+    ]
 
     content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
     search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
@@ -55,6 +62,17 @@ class HomePage(BodyMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["focus_areas"] = self.focus_areas()
         context["plan_page"] = PlanPage.objects.live().public().child_of(self).first()
+        # Looked up by name: kvarter is the base app and never imports nyheder.
+        story_model = apps.get_model("nyheder", "StoryPage")
+        context["latest_stories"] = story_model.newest(self)[:3]
+        # Imported here because events.py builds on this module.
+        from .events import EventIndexPage
+
+        event_index = EventIndexPage.objects.live().public().child_of(self).first()
+        context["event_index"] = event_index
+        if event_index is not None:
+            context["upcoming_occurrences"] = event_index.upcoming_occurrences()[:5]
+            context["calendar_feed"] = event_index.feed_links(request)
         return context
 
 

@@ -7,7 +7,8 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
-from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, filter_specs
+from kvarter.absolute_urls import absolute_url
+from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, SHARE_IMAGE_SPEC, filter_specs
 
 register = template.Library()
 
@@ -174,3 +175,36 @@ def responsive_image(image, size, alt=None, eager=False):
         "alt": image.default_alt_text if alt is None else alt,
         "eager": eager,
     }
+
+
+@register.inclusion_tag("components/social_meta.html", takes_context=True)
+def social_meta(context):
+    """Canonical URL, Open Graph and Twitter card tags, with absolute URLs.
+
+    An untranslated stand-in (alias) points to its Danish original, which is the real page.
+    """
+    request = context["request"]
+    page = context.get("page")
+    meta = {"type": "website", "site_name": settings.WAGTAIL_SITE_NAME, "image": None}
+    if page is None:
+        meta["url"] = absolute_url(request, request.path)
+        return {"meta": meta}
+    if page.alias_of_id:
+        meta["url"] = page.alias_of.get_full_url(request)
+    elif request.path == page.get_url(request):
+        meta["url"] = page.get_full_url(request)
+    else:  # a sub-page of a routable page, e.g. a form
+        meta["url"] = absolute_url(request, request.path)
+    meta["type"] = getattr(page, "og_type", "website")
+    meta["title"] = page.seo_title or page.title
+    meta["description"] = page.search_description or getattr(page, "intro", "")
+    image = getattr(page, "image", None)
+    if image is not None:
+        rendition = image.get_rendition(SHARE_IMAGE_SPEC)
+        meta["image"] = {
+            "url": absolute_url(request, rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": image.default_alt_text,
+        }
+    return {"meta": meta}

@@ -37,6 +37,7 @@ WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000"
 
 INSTALLED_APPS = [
     "kvarter",
+    "nyheder",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

@@ -3,7 +3,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from kvarter.demo import content
+from kvarter.demo import content, events
+from nyheder import demo as stories
 
 FOCUS_AREA = content.FOCUS_AREAS[0]
 ACTIVITY = FOCUS_AREA["activities"][0]
@@ -18,6 +19,12 @@ PAGE_TYPES = {
     "network": f"{content.NETWORK_INDEX['slug']}/{NETWORK['slug']}/",
     "contact": f"{content.CONTACT['slug']}/",
     "search": "search/?q=Charlottekvarteret",
+    "event_index": f"{events.INDEX['slug']}/",
+    "event": f"{events.INDEX['slug']}/{events.EVENTS[0]['slug']}/",
+    "event_month": f"{events.INDEX['slug']}/month/",
+    "story_index": f"{stories.INDEX['slug']}/",
+    "story": f"{stories.INDEX['slug']}/{stories.STORIES[0]['slug']}/",
+    "story_tip": f"{stories.INDEX['slug']}/tip/",
 }
 
 

@@ -1,3 +1,4 @@
+from .events import EventCategoryFactory, EventIndexPageFactory, EventPageFactory
 from .kvarter import (
     ActivityPageFactory,
     ContactPageFactory,
@@ -11,10 +12,14 @@ from .kvarter import (
     PlanPageFactory,
     StandardPageFactory,
 )
+from .nyheder import StoryIndexPageFactory, StoryPageFactory
 
 __all__ = [
     "ActivityPageFactory",
     "ContactPageFactory",
+    "EventCategoryFactory",
+    "EventIndexPageFactory",
+    "EventPageFactory",
     "FocusAreaPageFactory",
     "HomePageFactory",
     "HousingAreaFactory",
@@ -24,4 +29,6 @@ __all__ = [
     "PersonFactory",
     "PlanPageFactory",
     "StandardPageFactory",
+    "StoryIndexPageFactory",
+    "StoryPageFactory",
 ]

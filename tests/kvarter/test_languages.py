@@ -22,8 +22,9 @@ class LocaleFurnitureTests(TestCase):
                 cls.homes[code] = translate(cls.home, cls.locales[code], title=f"Forside {code}")
 
     def test_root_leads_to_danish(self):
-        response = self.client.get("/")
-        self.assertRedirects(response, "/da/", fetch_redirect_response=False)
+        for accept_language in ["", "ar,en;q=0.8"]:
+            response = self.client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+            self.assertRedirects(response, "/da/", fetch_redirect_response=False)
 
     def test_each_language_has_its_prefix_lang_dir_and_translated_furniture(self):
         for code, _name in settings.LANGUAGES:

@@ -1,0 +1,1 @@
+"""Positive stories from the neighbourhood, with feeds and a story-tip form."""
