@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/kvarter
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: help setup run serve demo-data test test-sqlite test-postgres browser lint format messages messages-check check clean
+.PHONY: help setup run serve demo-data test test-sqlite test-postgres browser lint format messages messages-check check clean bench
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -41,6 +41,10 @@ test-sqlite: setup
 test-postgres: setup
 	@$(PY) scripts/check_services.py "$(PG_TEST_URL)" "$(REDIS_TEST_URL)"
 	DATABASE_URL="$(PG_TEST_URL)" REDIS_URL="$(REDIS_TEST_URL)" $(PY) -m pytest -m "not browser"
+
+bench: setup ## Run the benchmarks in bench/ (PostgreSQL too when DATABASE_URL points there) and print a table
+	@for script in bench/[!_]*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	@$(PY) bench/_table.py
 
 browser: ## Make sure Debian's chromium is there for the browser tests
 	@test -x /usr/bin/chromium || scripts/install_chromium.sh

@@ -15,6 +15,11 @@ IMAGE_SIZES = {
         "widths": ["max-640x640", "max-1280x1280"],
         "sizes": "(min-width: 48rem) 44rem, 100vw",
     },
+    # Agerposten front pages: A4, portrait.
+    "cover": {
+        "widths": ["fill-300x424", "fill-600x848"],
+        "sizes": "(min-width: 40rem) 14rem, 50vw",
+    },
     "portrait": {
         "widths": ["fill-160x160", "fill-320x320"],
         "sizes": "8rem",

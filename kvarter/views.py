@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from wagtail import hooks
 from wagtail.models import Locale, Page
 
 SEARCH_PAGE_SIZE = 10
@@ -23,6 +24,20 @@ def search_results(query, locale):
     return pages.search(query)
 
 
+def extra_results(request, query):
+    """HTML sections from other apps, shown above the page results on the first page.
+
+    The extension point that lets kvarter search content it does not know about (Agerposten
+    finds pages inside PDFs) without importing those apps. A hook takes (request, query) and
+    returns safe HTML, or "" when it found nothing:
+
+        @hooks.register("kvarter_search_extra_results")
+        def my_results(request, query): ...
+    """
+    sections = [fn(request, query) for fn in hooks.get_hooks("kvarter_search_extra_results")]
+    return [section for section in sections if section]
+
+
 def specific_in_order(pages):
     """The specific pages in the given order, with one query per page type, not per page."""
     ids = [page.id for page in pages]
@@ -36,6 +51,7 @@ def search(request):
     query = request.GET.get("q", "").strip()
     message = ""
     results = None
+    extra = []
     if not query:
         message = _("Type one or more words to search the site.")
     else:
@@ -47,6 +63,8 @@ def search(request):
         paginator = Paginator(search_results(query, Locale.get_active()), SEARCH_PAGE_SIZE)
         results = paginator.get_page(request.GET.get("page"))
         results.object_list = specific_in_order(results.object_list)
+        if results.number == 1:
+            extra = extra_results(request, query)
     return TemplateResponse(
         request,
         "kvarter/search.html",
@@ -54,6 +72,7 @@ def search(request):
             "search_query": query,
             "search_querystring": urlencode({"q": query}),
             "search_results": results,
+            "extra_results": extra,
             "search_message": message,
         },
     )

@@ -358,6 +358,8 @@ class DemoLoader:
         accessibility = self.page(home, StandardPage, content.ACCESSIBILITY)
         load_events(self, home)
         import_string("nyheder.demo.load_stories")(self, home)  # kvarter never imports nyheder
+        import_string("frivillig.demo.load_guides")(self, home)
+        import_string("agerposten.demo.load_archive")(self, home)
         self.translate_pending()
         return home, accessibility
 

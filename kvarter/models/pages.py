@@ -39,6 +39,8 @@ class HomePage(BodyMixin, BasePage):
         "kvarter.StandardPage",
         "kvarter.EventIndexPage",
         "nyheder.StoryIndexPage",
+        "frivillig.GuideIndexPage",
+        "frivillig.HelpDeskPage",
     ]
 
     content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]

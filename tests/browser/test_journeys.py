@@ -3,6 +3,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from agerposten import demo as agerposten_demo
+from frivillig import demo as guides
 from kvarter.demo import content, events
 from nyheder import demo as stories
 
@@ -25,6 +27,11 @@ PAGE_TYPES = {
     "story_index": f"{stories.INDEX['slug']}/",
     "story": f"{stories.INDEX['slug']}/{stories.STORIES[0]['slug']}/",
     "story_tip": f"{stories.INDEX['slug']}/tip/",
+    "guide_index": f"{guides.INDEX['slug']}/",
+    "guide": f"{guides.INDEX['slug']}/{guides.GUIDES[4]['slug']}/",
+    "help_desk": f"{guides.HELP_DESK['slug']}/",
+    "archive": f"{agerposten_demo.ARCHIVE['slug']}/",
+    "issue": agerposten_demo.newest_issue_path(),
 }
 
 

@@ -1,0 +1,351 @@
+"""The Agerposten archive: a page per issue of the paper, its PDF searchable page by page."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from kvarter.models import BasePage
+from kvarter.models.pages import LISTING_PAGE_SIZE, BodyMixin
+
+from .forms import ArchiveSearchForm, IssuePageForm
+from .search import search_pages, unindex_pages
+
+ISSUE_SLUG = "nr-{number}"
+
+
+def file_size_text(size):
+    """ "3,4 MB", or "850 kB" below a megabyte, with the reader's decimal separator."""
+    if size < 1024 * 1024:
+        return f"{formats.number_format(max(1, round(size / 1024)))} kB"
+    return f"{formats.number_format(round(size / (1024 * 1024), 1), 1)} MB"
+
+
+class IssuePdf(models.Model):
+    """One uploaded PDF and what processing found in it; shared by an issue's translations."""
+
+    PROCESSING = "processing"
+    READY = "ready"
+    FAILED = "failed"
+    STATUS_CHOICES = [
+        (PROCESSING, _("Processing")),
+        (READY, _("Ready")),
+        (FAILED, _("Failed")),
+    ]
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+"
+    )
+    cover = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=STATUS_CHOICES)
+    error = models.CharField(_("reason"), max_length=300, blank=True)
+    page_count = models.PositiveIntegerField(_("pages"))
+    file_size = models.PositiveBigIntegerField(_("file size (bytes)"))
+    has_text = models.BooleanField(_("has searchable text"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("issue PDF")
+
+    def __str__(self):
+        return self.document.title
+
+    def delete_with_files(self):
+        """Remove this PDF, its document, cover and search index rows: nothing left behind."""
+        unindex_pages(list(self.pages.values_list("pk", flat=True)))
+        if self.cover_id:
+            self.cover.delete()
+        self.document.delete()  # cascades to this row and its pages
+
+
+class IssuePdfPage(models.Model):
+    """The text of one page of an issue, for search and the HTML text version."""
+
+    pdf = models.ForeignKey(IssuePdf, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveIntegerField(_("page"))
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("issue page text")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["pdf", "number"], name="agerposten_unique_pdf_page")
+        ]
+
+    def __str__(self):
+        return f"{self.pdf} p. {self.number}"
+
+
+class ArchiveIndexPage(RoutablePageMixin, BodyMixin, BasePage):
+    """Every issue of Agerposten, newest first, by year, with a search inside the PDFs."""
+
+    parent_page_types = ["kvarter.HomePage"]
+    subpage_types = ["agerposten.IssuePage"]
+    max_count_per_parent = 1
+
+    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
+    translatable_fields = [*BasePage.translatable_fields, *BodyMixin.translatable_fields]
+
+    class Meta:
+        verbose_name = _("Agerposten archive page")
+
+    def issues(self):
+        """Live, public issues here, newest first, with their PDF facts and cover renditions."""
+        return (
+            IssuePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("pdf__document", "pdf__cover")
+            .prefetch_related("pdf__cover__renditions")
+            .order_by("-date", "-number")
+        )
+
+    def years(self):
+        return [d.year for d in self.issues().dates("date", "year", order="DESC")]
+
+    def route(self, request, path_components):
+        # …/<year>/nr-<number>/[side-<n>/]: the issue, found by its number, served as itself,
+        # so that Wagtail's privacy and publishing checks apply to it.
+        if len(path_components) >= 2 and path_components[0].isdigit():
+            match = path_components[1].removeprefix("nr-")
+            if path_components[1].startswith("nr-") and match.isdigit():
+                issue = (
+                    IssuePage.objects.child_of(self)
+                    .filter(number=int(match), date__year=int(path_components[0]))
+                    .first()
+                )
+                if issue is None:
+                    raise Http404
+                return issue.specific.route(request, path_components[2:])
+        return super().route(request, path_components)
+
+    def listing_response(self, request, year=None):
+        issues = self.issues()
+        if year is not None:
+            issues = issues.filter(date__year=year)
+            if not issues.exists():
+                raise Http404
+        years = self.years()
+        form = ArchiveSearchForm(request.GET, years=years)
+        query = form.cleaned_data["q"] if form.is_valid() else ""
+        hits = None
+        if query:
+            searched = issues
+            if form.cleaned_data.get("year"):
+                searched = searched.filter(date__year=form.cleaned_data["year"])
+            hits = Paginator(search_pages(query, searched), LISTING_PAGE_SIZE).get_page(
+                request.GET.get("page")
+            )
+        else:
+            issues = Paginator(issues, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
+        return TemplateResponse(
+            request,
+            self.get_template(request),
+            {
+                **self.get_context(request),
+                "issues": issues,
+                "year": year,
+                "years": years,
+                "search_form": form,
+                "search_query": query,
+                "hits": hits,
+                "search_querystring": form.querystring() if query else "",
+            },
+        )
+
+    @path("", name="index")
+    def index_view(self, request):
+        return self.listing_response(request)
+
+    @path("<int:year>/", name="year")
+    def year_view(self, request, year):
+        return self.listing_response(request, year=year)
+
+
+class TocEntryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("article title"), max_length=200)
+    page = blocks.IntegerBlock(label=_("page"), min_value=1)
+
+    class Meta:
+        icon = "list-ol"
+        template = "agerposten/blocks/toc_entry_block.html"
+        description = _("An article in this issue and the page it starts on")
+        preview_value = {"title": "Nyt fra beboerhuset", "page": 3}
+        label = _("Article")
+
+
+class ProcessingStatusPanel(Panel):
+    """Shows the editor how the PDF's processing went, without waiting for it."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "agerposten/admin/status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["pdf"] = self.instance.pdf if self.instance.pdf_id else None
+            return context
+
+
+class IssuePage(RoutablePageMixin, BasePage):
+    """One issue: its number and date, the PDF with cover, page count and size, and page texts."""
+
+    number = models.PositiveIntegerField(_("issue number"))
+    date = models.DateField(_("publication date"))
+    pdf = models.ForeignKey(
+        IssuePdf,
+        verbose_name=_("PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    toc = StreamField([("entry", TocEntryBlock())], verbose_name=_("table of contents"), blank=True)
+
+    parent_page_types = ["agerposten.ArchiveIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        MultiFieldPanel(
+            [FieldPanel("number"), FieldPanel("date"), FieldPanel("title")],
+            heading=_("Issue"),
+        ),
+        MultiFieldPanel([FieldPanel("pdf_file"), ProcessingStatusPanel()], heading=_("PDF")),
+        FieldPanel("intro"),
+        FieldPanel("toc"),
+    ]
+    promote_panels = []
+    search_fields = [
+        *BasePage.search_fields,
+        index.FilterField("number"),
+        index.FilterField("date"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("number"),
+        SynchronizedField("date"),
+        SynchronizedField("pdf"),
+        TranslatableField("toc"),
+    ]
+
+    base_form_class = IssuePageForm
+
+    class Meta:
+        verbose_name = _("Agerposten issue")
+
+    @staticmethod
+    def default_title(number):
+        return f"Agerposten nr. {number}"
+
+    def full_clean(self, *args, **kwargs):
+        # The number is the address: …/<year>/nr-<number>/.
+        if self.number:
+            self.slug = ISSUE_SLUG.format(number=self.number)
+            if not self.title:
+                self.title = self.default_title(self.number)
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.number and self.locale_id:
+            same_number = IssuePage.objects.filter(
+                number=self.number, locale_id=self.locale_id
+            ).exclude(translation_key=self.translation_key)
+            if same_number.exists():
+                raise ValidationError(
+                    {
+                        "number": _("There is already an issue with number %(number)d.")
+                        % {"number": self.number}
+                    }
+                )
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None or not self.date:
+            return parts
+        site_id, root_url, page_path = parts
+        # The page's own path ends in its slug, nr-<number>/; the year goes before it.
+        parent_path = page_path[: -len(self.slug) - 1]
+        return site_id, root_url, f"{parent_path}{self.date.year}/{self.slug}/"
+
+    # Facts -------------------------------------------------------------------
+
+    @property
+    def facts(self):
+        """ "12 sider · 3,4 MB", in the reader's language."""
+        if not self.pdf_id:
+            return ""
+        pages = ngettext("%(count)d page", "%(count)d pages", self.pdf.page_count) % {
+            "count": self.pdf.page_count
+        }
+        return f"{pages} · {file_size_text(self.pdf.file_size)}"
+
+    @property
+    def cover_alt(self):
+        return _("Front page of Agerposten no. %(number)d") % {"number": self.number}
+
+    def page_links(self):
+        """(page number, PDF deep link, HTML text link) for every page."""
+        if not self.pdf_id:
+            return []
+        pdf_url, page_url = self.pdf.document.url, self.url
+        return [
+            (
+                n,
+                f"{pdf_url}#page={n}",
+                page_url + self.reverse_subpage("page_text", kwargs={"page_number": n}),
+            )
+            for n in range(1, self.pdf.page_count + 1)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["archive"] = self.get_parent().specific
+        return context
+
+    @path("", name="issue")
+    def issue_view(self, request):
+        return self.render(request)
+
+    @path("side-<int:page_number>/", name="page_text")
+    def page_text_view(self, request, page_number):
+        if not self.pdf_id:
+            raise Http404
+        text_page = self.pdf.pages.filter(number=page_number).first()
+        if text_page is None:
+            raise Http404
+        return self.render(
+            request,
+            template="agerposten/issue_page_text.html",
+            context_overrides={
+                "text_page": text_page,
+                "paragraphs": [p for p in text_page.text.split("\n\n") if p.strip()],
+                "pdf_link": f"{self.pdf.document.url}#page={page_number}",
+                "previous_page": page_number - 1 if page_number > 1 else None,
+                "next_page": page_number + 1 if page_number < self.pdf.page_count else None,
+            },
+        )
+
+
+@receiver(post_delete, sender=IssuePage)
+def delete_unused_pdf(sender, instance, **kwargs):
+    """A deleted issue takes its PDF, cover and texts along, unless a translation uses them."""
+    if instance.pdf_id and not IssuePage.objects.filter(pdf_id=instance.pdf_id).exists():
+        pdf = IssuePdf.objects.filter(pk=instance.pdf_id).first()
+        if pdf is not None:
+            pdf.delete_with_files()

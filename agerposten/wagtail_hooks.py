@@ -1,0 +1,19 @@
+from django.template.loader import render_to_string
+
+from wagtail import hooks
+from wagtail.models import Locale
+
+from .models import IssuePage
+from .search import search_pages
+
+SITE_SEARCH_HITS = 5
+
+
+@hooks.register("kvarter_search_extra_results")
+def pages_inside_issues(request, query):
+    """The best pages inside Agerposten issues, for the site search (see kvarter/views.py)."""
+    issues = IssuePage.objects.live().public().filter(locale=Locale.get_active())
+    hits = search_pages(query, issues, limit=SITE_SEARCH_HITS)
+    if not hits:
+        return ""
+    return render_to_string("agerposten/site_search_hits.html", {"hits": hits}, request)

@@ -1,0 +1,23 @@
+"""Prints every saved benchmark result (bench/results/*.json) as one table: `make bench`."""
+
+import json
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+COLUMNS = ["benchmark", "database", "hits", "seconds", "median_ms", "p95_ms", "ok"]
+
+
+def cell(value):
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def main():
+    rows = [row for path in sorted(RESULTS.glob("*.json")) for row in json.loads(path.read_text())]
+    table = [COLUMNS] + [[cell(row.get(column, "")) for column in COLUMNS] for row in rows]
+    widths = [max(len(line[i]) for line in table) for i in range(len(COLUMNS))]
+    for line in table:
+        print("  ".join(value.ljust(width) for value, width in zip(line, widths, strict=True)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Volunteering: "gør-det-selv" guides and the volunteer help desk."""

@@ -1,0 +1,71 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.views.generic import EditView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .models import HelpDeskPage, HelpRequest
+
+
+class NoAddPermissionPolicy(ModelPermissionPolicy):
+    """Requests come from residents through the help desk, never from staff."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+
+register_permission_policy(HelpRequest, NoAddPermissionPolicy(HelpRequest))
+
+
+class HelpRequestEditView(EditView):
+    def save_instance(self):
+        help_request = super().save_instance()
+        # Tell the resident once, when staff mark the request answered.
+        answered = help_request.status == HelpRequest.Status.ANSWERED
+        if answered and "status" in self.form.changed_data:
+            help_request.send_answer_notice()
+        return help_request
+
+
+class HelpRequestViewSet(ModelViewSet):
+    model = HelpRequest
+    edit_view_class = HelpRequestEditView
+    icon = "help"
+    menu_label = _("Help requests")
+    add_to_admin_menu = True
+    menu_order = 260
+    url_namespace = "help_requests"
+    url_prefix = "help-requests"
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["name", "kind", "status", "language", "assigned_to", "created_at"]
+    list_filter = ["status", "language", "kind"]
+    search_fields = ["name", "email", "phone", "description", "answer", "internal_notes"]
+    list_export = [
+        "id",
+        "created_at",
+        "status",
+        "language",
+        "kind",
+        "name",
+        "email",
+        "phone",
+        "description",
+        "assigned_to",
+        "answer",
+        "closed_at",
+    ]
+    export_filename = "help-requests"
+
+
+@hooks.register("register_admin_viewset")
+def register_help_request_viewset():
+    return HelpRequestViewSet("help_requests")
+
+
+@hooks.register("filter_form_submissions_for_user")
+def hide_help_desk_from_form_submissions(user, editable_forms):
+    # Help requests are worked on under "Help requests", not as generic form submissions.
+    return editable_forms.not_type(HelpDeskPage)

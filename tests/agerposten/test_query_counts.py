@@ -1,0 +1,49 @@
+"""The archive renders with the same number of SQL queries for 1 issue as for 10."""
+
+import datetime
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories.agerposten import ArchiveIndexPageFactory, make_issue, pdf_with_pages
+from tests.kvarter.helpers import create_site
+
+
+class ArchiveQueryCountTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.locales = create_site()
+        cls.archive = ArchiveIndexPageFactory(parent=cls.home)
+        cls.data = pdf_with_pages("Forside", "Fællesspisning i beboerhuset")
+
+    def add_issues(self, count, start):
+        for n in range(start, start + count):
+            make_issue(self.archive, n + 1, datetime.date(2020 + n % 3, 1 + n % 12, 1), self.data)
+
+    def count_queries(self, url):
+        self.client.get(url)  # renditions exist for every visitor but the first
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return len(queries)
+
+    def assertConstantQueries(self, url):
+        self.add_issues(1, start=0)
+        baseline = self.count_queries(url)
+        self.add_issues(9, start=1)
+        self.client.get(url)
+        with self.assertNumQueries(baseline):
+            self.client.get(url)
+
+    def test_archive_listing(self):
+        self.assertConstantQueries("/da/agerposten/")
+
+    def test_year_listing(self):
+        self.assertConstantQueries("/da/agerposten/2020/")
+
+    def test_archive_search(self):
+        self.assertConstantQueries("/da/agerposten/?q=fællesspisning")
+
+    def test_site_search(self):
+        self.assertConstantQueries("/da/search/?q=fællesspisning")
