@@ -70,11 +70,18 @@ def breadcrumbs(context):
 
 
 def _translations(page):
-    """The page in each language, as {language_code: page}, from one query."""
-    return {
-        translation_.locale.language_code: translation_
-        for translation_ in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    """The page in each language, as {language_code: page}, from one query per render.
+
+    The language switcher and the hreflang links both need it, so it is kept on the page.
+    """
+    if not hasattr(page, "_kvarter_translations"):
+        page._kvarter_translations = {
+            translation_.locale.language_code: translation_
+            for translation_ in page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+        }
+    return page._kvarter_translations
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
