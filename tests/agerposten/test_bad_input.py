@@ -7,14 +7,12 @@ import tempfile
 from contextlib import redirect_stderr
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test import TestCase, override_settings
-from django.utils import translation
 from django.utils.html import escape
 
 from wagtail.test.utils import WagtailPageTestCase
@@ -31,15 +29,9 @@ from tests.factories.agerposten import (
     pdf_with_pages,
     zero_pages_pdf,
 )
-from tests.kvarter.helpers import create_site
+from tests.kvarter.helpers import create_site, in_admin_language
 
 from .helpers import row_counts, stored_files
-
-
-def in_admin_language(message):
-    """The message as staff see it: the admin and background tasks speak the site's language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return translation.gettext(message)
 
 
 def bad_files():

@@ -1,6 +1,7 @@
 """A small multilingual site for tests: a Danish tree, its English translation, and a site."""
 
 from django.conf import settings
+from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
@@ -39,3 +40,9 @@ def translate(page, locale, **fields):
 def alias(page, locale):
     """What wagtail-localize's tree sync makes for an untranslated page: an alias."""
     return page.copy_for_translation(locale, copy_parents=True, alias=True)
+
+
+def in_admin_language(message):
+    """The message as staff see it: the admin and background tasks speak the site's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return translation.gettext(message)

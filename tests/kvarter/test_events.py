@@ -2,10 +2,9 @@
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import SimpleTestCase, TestCase
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -21,13 +20,7 @@ from kvarter.models import (
     StandardPage,
 )
 from tests.factories import EventIndexPageFactory, EventPageFactory
-from tests.kvarter.helpers import create_site
-
-
-def in_admin_language(message):
-    """The message as editors see it: the admin speaks the site's default language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return translation.gettext(message)
+from tests.kvarter.helpers import create_site, in_admin_language
 
 
 def at(year, month, day, hour=17, minute=0):
