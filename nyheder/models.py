@@ -30,6 +30,19 @@ from kvarter.spam import rate_limit_response
 from .emails import send_tip_notification
 from .feeds import StoryAtomFeed, StoryRssFeed
 
+# The newsletter's models live in nyheder/newsletter/ and belong to this app.
+from .newsletter.models import (  # noqa: F401
+    ConsentEvent,
+    Delivery,
+    EditionSend,
+    NewsletterIndexPage,
+    NewsletterPage,
+    RenderedEdition,
+    Subscriber,
+    Suppression,
+    TrackingEvent,
+)
+
 RELATED_STORIES = 3
 FEED_ITEMS = 20
 

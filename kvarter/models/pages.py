@@ -41,6 +41,7 @@ class HomePage(BodyMixin, BasePage):
         "nyheder.StoryIndexPage",
         "frivillig.GuideIndexPage",
         "frivillig.HelpDeskPage",
+        "nyheder.NewsletterIndexPage",
     ]
 
     content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]

@@ -1,0 +1,1 @@
+"""The newsletter: subscribers, editions, rendering and crash-safe sending."""

@@ -1,0 +1,354 @@
+"""Crash-safe sending: Delivery rows, claimed in batches, sent over one connection.
+
+    queue_edition(edition)           render every language once, one Delivery per subscriber
+      → send_next_batch (a task)     claim ≤ NEWSLETTER_BATCH_SIZE pending rows as "sending",
+                                     queue the next task, send, then mark "sent" or "failed"
+
+The claim is committed before anything is sent, and the results after, so a worker killed in
+the middle leaves at most one batch in "sending". Any task for the edition takes such a batch
+back once its lease has run out (NEWSLETTER_LEASE_SECONDS), and `db_worker` queues one for
+every unfinished send when it starts. Two workers never claim the same row: the claim uses
+SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL, and SQLite takes the write lock at BEGIN.
+"""
+
+import datetime
+import logging
+import smtplib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import Count, F, Min, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
+from django_tasks import task
+
+from . import links
+from .models import (
+    Delivery,
+    EditionSend,
+    NewsletterPage,
+    RenderedEdition,
+    Subscriber,
+    Suppression,
+)
+
+logger = logging.getLogger(__name__)
+
+PERMANENT = "permanent"
+HARD_BOUNCE = "hard bounce"
+TRANSIENT = "transient"
+
+
+class SendError(Exception):
+    """An edition that cannot be sent as asked; the message is for staff."""
+
+
+@dataclass
+class Audience:
+    subscribers: int
+    languages: list
+
+    @property
+    def language_count(self):
+        return len(self.languages)
+
+
+def audience(edition):
+    """The confirmed subscribers who have not yet been sent this edition, and their languages."""
+    waiting = Subscriber.objects.confirmed().exclude(deliveries__edition=edition.source_edition)
+    rows = waiting.values("language").annotate(count=Count("pk")).order_by("language")
+    return Audience(
+        subscribers=sum(row["count"] for row in rows),
+        languages=[row["language"] for row in rows],
+    )
+
+
+def queue_edition(edition, requested_by=None, send_at=None):
+    """Send `edition` now, or at `send_at`. Returns the number of deliveries queued now.
+
+    Safe to call again: subscribers who already have a delivery for the edition get nothing.
+    """
+    edition = edition.source_edition
+    if not edition.live:
+        raise SendError(_("Publish the edition before you send it."))
+    with transaction.atomic():
+        send, _created = EditionSend.objects.get_or_create(edition=edition)
+        send.requested_by = requested_by
+        if send_at is not None and send_at > timezone.now():
+            send.status = EditionSend.Status.SCHEDULED
+            send.scheduled_for = send_at
+            send.save()
+            start_scheduled_send.using(run_after=send_at).enqueue(send.pk, send_at.isoformat())
+            return 0
+        return start_sending(send)
+
+
+def start_sending(send):
+    render_languages(send)
+    queued = create_deliveries(send.edition)
+    send.status = EditionSend.Status.SENDING
+    send.scheduled_for = None
+    send.started_at = send.started_at or timezone.now()
+    send.finished_at = None
+    send.save()
+    send_next_batch.enqueue(send.edition_id)
+    logger.info("Edition %s: %s deliveries queued", send.edition_id, queued)
+    return queued
+
+
+def render_languages(send):
+    """Render the edition once per language, so every reader gets the same copy."""
+    from .rendering import render_edition
+
+    for language, _name in settings.LANGUAGES:
+        mail = render_edition(send.edition, language)
+        RenderedEdition.objects.update_or_create(
+            send=send,
+            language=language,
+            defaults={"subject": mail.subject, "html": mail.html, "text": mail.text},
+        )
+
+
+def create_deliveries(edition, chunk_size=1000):
+    waiting = (
+        Subscriber.objects.confirmed()
+        .exclude(deliveries__edition=edition)
+        .values_list("pk", "language")
+        .order_by("pk")
+    )
+    chunk, queued = [], 0
+    for pk, language in waiting.iterator(chunk_size=chunk_size):
+        chunk.append(Delivery(edition=edition, subscriber_id=pk, language=language))
+        if len(chunk) == chunk_size:
+            queued += len(Delivery.objects.bulk_create(chunk, ignore_conflicts=True))
+            chunk = []
+    if chunk:
+        queued += len(Delivery.objects.bulk_create(chunk, ignore_conflicts=True))
+    return queued
+
+
+@task()
+def start_scheduled_send(send_pk, scheduled_for):
+    """Starts a scheduled send, unless staff have since moved or cancelled it."""
+    send = EditionSend.objects.select_related("edition").filter(pk=send_pk).first()
+    if (
+        send is None
+        or send.status != EditionSend.Status.SCHEDULED
+        or send.scheduled_for is None
+        or send.scheduled_for.isoformat() != scheduled_for
+    ):
+        return
+    if not send.edition.live:
+        logger.warning("Edition %s was unpublished before its scheduled send", send.edition_id)
+        return
+    start_sending(send)
+
+
+@task()
+def send_next_batch(edition_id):
+    take_back_expired_claims(edition_id)
+    batch = claim_batch(edition_id)
+    if not batch:
+        follow_up(edition_id)
+        return 0
+    # Queued before sending, so that the edition goes on if this process dies mid-batch.
+    send_next_batch.enqueue(edition_id)
+    deliver(edition_id, batch)
+    finish_if_done(edition_id)
+    return len(batch)
+
+
+def lease():
+    return datetime.timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS)
+
+
+def take_back_expired_claims(edition_id):
+    expired = Delivery.objects.filter(
+        edition_id=edition_id,
+        state=Delivery.State.SENDING,
+        claimed_at__lt=timezone.now() - lease(),
+    )
+    taken = expired.update(state=Delivery.State.PENDING, next_attempt_at=timezone.now())
+    if taken:
+        logger.warning("Edition %s: took back %s deliveries left in sending", edition_id, taken)
+    return taken
+
+
+def claim_batch(edition_id):
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(edition_id=edition_id, state=Delivery.State.PENDING, next_attempt_at__lte=now)
+            .order_by("pk")
+            .values_list("pk", flat=True)[: settings.NEWSLETTER_BATCH_SIZE]
+        )
+        Delivery.objects.filter(pk__in=ids).update(
+            state=Delivery.State.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        )
+    return ids
+
+
+def follow_up(edition_id):
+    """Nothing to claim now: come back for retries and other workers' claims, or finish."""
+    waiting = Delivery.objects.filter(edition_id=edition_id).aggregate(
+        next_retry=Min("next_attempt_at", filter=Q(state=Delivery.State.PENDING)),
+        oldest_claim=Min("claimed_at", filter=Q(state=Delivery.State.SENDING)),
+    )
+    times = [waiting["next_retry"]]
+    if waiting["oldest_claim"] is not None:
+        times.append(waiting["oldest_claim"] + lease())
+    times = [time for time in times if time is not None]
+    if not times:
+        finish_if_done(edition_id)
+        return
+    send_next_batch.using(run_after=max(min(times), timezone.now())).enqueue(edition_id)
+
+
+def finish_if_done(edition_id):
+    unfinished = Delivery.objects.filter(
+        edition_id=edition_id, state__in=[Delivery.State.PENDING, Delivery.State.SENDING]
+    )
+    if not unfinished.exists():
+        EditionSend.objects.filter(edition_id=edition_id, status=EditionSend.Status.SENDING).update(
+            status=EditionSend.Status.FINISHED, finished_at=timezone.now()
+        )
+
+
+def resume_unfinished_sends():
+    """Queue a batch task for every send in progress: `db_worker` calls this when it starts."""
+    editions = EditionSend.objects.filter(status=EditionSend.Status.SENDING)
+    for edition_id in editions.values_list("edition_id", flat=True):
+        send_next_batch.enqueue(edition_id)
+
+
+def classify(error):
+    """Whether a failed send is worth retrying, and whether the address bounced for good."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return HARD_BOUNCE if codes and all(500 <= code < 600 for code in codes) else TRANSIENT
+    if isinstance(error, smtplib.SMTPSenderRefused | smtplib.SMTPDataError):
+        # 5xx to one message (content refused) will not change on a retry; 4xx may.
+        return PERMANENT if 500 <= error.smtp_code < 600 else TRANSIENT
+    if isinstance(error, AnymailRecipientsRefused):
+        return HARD_BOUNCE
+    if isinstance(error, AnymailAPIError):
+        status = getattr(error, "status_code", None)
+        return PERMANENT if status and 400 <= status < 500 and status != 429 else TRANSIENT
+    return TRANSIENT
+
+
+def retry_delay(attempts):
+    return datetime.timedelta(seconds=settings.NEWSLETTER_RETRY_SECONDS * 2 ** (attempts - 1))
+
+
+def build_message(rendered, delivery, connection, root_url):
+    token = links.preferences_token(delivery.subscriber)
+    one_click = links.unsubscribe_url(delivery.subscriber, root_url, delivery.language)
+    one_click += f"?edition={delivery.edition_id}"
+    message = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=rendered.text.replace(links.TOKEN_PLACEHOLDER, token),
+        from_email=settings.NEWSLETTER_FROM_EMAIL,
+        to=[delivery.subscriber.email],
+        connection=connection,
+        headers={
+            "List-Unsubscribe": (
+                f"<{one_click}>, <mailto:{settings.NEWSLETTER_UNSUBSCRIBE_MAILTO}"
+                "?subject=unsubscribe>"
+            ),
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(rendered.html.replace(links.TOKEN_PLACEHOLDER, token), "text/html")
+    # Read by django-anymail, ignored by SMTP: no tracking pixels or rewritten links, and the
+    # delivery id comes back with the ESP's webhook events.
+    message.track_opens = False
+    message.track_clicks = False
+    message.metadata = {"delivery": str(delivery.pk), "edition": str(delivery.edition_id)}
+    message.tags = ["newsletter"]
+    return message
+
+
+def deliver(edition_id, batch):
+    deliveries = list(
+        Delivery.objects.filter(pk__in=batch, state=Delivery.State.SENDING).select_related(
+            "subscriber"
+        )
+    )
+    # Unsubscribed or erased since the send was queued: they get nothing and count for nothing.
+    gone = [d.pk for d in deliveries if d.subscriber is None or not d.subscriber.is_confirmed]
+    Delivery.objects.filter(pk__in=gone).delete()
+    deliveries = [d for d in deliveries if d.pk not in gone]
+    rendered = {
+        render.language: render
+        for render in RenderedEdition.objects.filter(send__edition_id=edition_id)
+    }
+    root_url = links.site_root_url()
+    connection = get_connection()
+    bounced = []
+    for delivery in deliveries:
+        message = build_message(rendered[delivery.language], delivery, connection, root_url)
+        try:
+            connection.send_messages([message])
+        except Exception as error:  # noqa: BLE001 - every failure is recorded on the delivery
+            kind = classify(error)
+            record_failure(delivery, error, kind)
+            if kind == HARD_BOUNCE:
+                bounced.append(delivery.subscriber)
+            if kind == TRANSIENT:
+                close_quietly(connection)  # the next message opens a fresh connection
+        else:
+            delivery.state = Delivery.State.SENT
+            delivery.sent_at = timezone.now()
+            delivery.error = ""
+            status = getattr(message, "anymail_status", None)
+            delivery.message_id = (status.message_id or "") if status else ""
+    close_quietly(connection)
+    Delivery.objects.bulk_update(
+        deliveries, ["state", "sent_at", "error", "message_id", "next_attempt_at"]
+    )
+    for subscriber in bounced:
+        subscriber.unsubscribe("hard bounce while sending", reason=Suppression.Reason.BOUNCED)
+
+
+def record_failure(delivery, error, kind):
+    delivery.error = f"{type(error).__name__}: {error}"[:2000]
+    if kind == TRANSIENT and delivery.attempts < settings.NEWSLETTER_MAX_ATTEMPTS:
+        delivery.state = Delivery.State.PENDING
+        delivery.next_attempt_at = timezone.now() + retry_delay(delivery.attempts)
+    else:
+        delivery.state = Delivery.State.FAILED
+    logger.warning("Delivery %s %s: %s", delivery.pk, kind, delivery.error)
+
+
+def close_quietly(connection):
+    try:
+        connection.close()
+    except Exception:  # noqa: BLE001 - a broken connection is already closed for our purposes
+        logger.debug("Closing the mail connection failed", exc_info=True)
+
+
+def progress(edition):
+    """Counts per state for the admin, plus what the ESP's webhooks reported."""
+    counts = Delivery.objects.filter(edition=edition.source_edition).aggregate(
+        pending=Count("pk", filter=Q(state__in=[Delivery.State.PENDING, Delivery.State.SENDING])),
+        sent=Count("pk", filter=Q(state=Delivery.State.SENT)),
+        failed=Count("pk", filter=Q(state=Delivery.State.FAILED)),
+        bounced=Count("pk", filter=Q(bounced_at__isnull=False)),
+        complaints=Count("pk", filter=Q(complained_at__isnull=False)),
+        unsubscribes=Count("pk", filter=Q(unsubscribed_at__isnull=False)),
+    )
+    counts["total"] = counts["pending"] + counts["sent"] + counts["failed"]
+    return counts
+
+
+def edition_for_id(edition_id):
+    edition = NewsletterPage.objects.filter(pk=edition_id).first()
+    if edition is None:
+        raise SendError(_("There is no newsletter edition with id %(id)s.") % {"id": edition_id})
+    return edition.source_edition
