@@ -360,6 +360,7 @@ class DemoLoader:
         import_string("nyheder.demo.load_stories")(self, home)  # kvarter never imports nyheder
         import_string("frivillig.demo.load_guides")(self, home)
         import_string("agerposten.demo.load_archive")(self, home)
+        import_string("nyheder.newsletter.demo.load_newsletter")(self, home)
         self.translate_pending()
         return home, accessibility
 

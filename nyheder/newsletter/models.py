@@ -21,6 +21,7 @@ from wagtail.fields import StreamField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from kvarter.models import BasePage
+from kvarter.models.pages import BodyMixin
 
 from .blocks import NewsletterItemsBlock
 
@@ -243,12 +244,16 @@ class ConsentEvent(models.Model):
         raise ValueError("The consent log is append-only.")
 
 
-class NewsletterIndexPage(BasePage):
+class NewsletterIndexPage(BodyMixin, BasePage):
     """The newsletter's own page: the sign-up form and the archive of past editions."""
 
     parent_page_types = ["kvarter.HomePage"]
     subpage_types = ["nyheder.NewsletterPage"]
     max_count_per_parent = 1
+
+    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
+    translatable_fields = [*BasePage.translatable_fields, *BodyMixin.translatable_fields]
 
     class Meta:
         verbose_name = _("newsletter page")

@@ -24,7 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from . import links
 from .models import (
@@ -206,7 +207,24 @@ def follow_up(edition_id):
     if not times:
         finish_if_done(edition_id)
         return
-    send_next_batch.using(run_after=max(min(times), timezone.now())).enqueue(edition_id)
+    when = max(min(times), timezone.now())
+    if not batch_task_queued(edition_id, when):
+        send_next_batch.using(run_after=when).enqueue(edition_id)
+
+
+def batch_task_queued(edition_id, by=None):
+    """Whether a batch task for the edition waits in the queue to run by `by` (or at all).
+
+    Keeps worker restarts and the ends of parallel chains from piling up idle tasks.
+    """
+    queued = DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY,
+        task_path=send_next_batch.module_path,
+        args_kwargs__args=[edition_id],
+    )
+    if by is not None:
+        queued = queued.filter(Q(run_after__lte=by) | Q(run_after=get_date_max()))
+    return queued.exists()
 
 
 def finish_if_done(edition_id):
@@ -223,7 +241,8 @@ def resume_unfinished_sends():
     """Queue a batch task for every send in progress: `db_worker` calls this when it starts."""
     editions = EditionSend.objects.filter(status=EditionSend.Status.SENDING)
     for edition_id in editions.values_list("edition_id", flat=True):
-        send_next_batch.enqueue(edition_id)
+        if not batch_task_queued(edition_id):
+            send_next_batch.enqueue(edition_id)
 
 
 def classify(error):
