@@ -57,6 +57,7 @@ def one_size(size):
     from django.test import override_settings
 
     from nyheder.newsletter import sending
+    from nyheder.newsletter.messages import MessageTemplate
     from nyheder.newsletter.models import Delivery, RenderedEdition, Subscriber
     from tests.factories.newsletter import NewsletterPageFactory
     from tests.kvarter.helpers import create_site
@@ -81,14 +82,18 @@ def one_size(size):
         with smtp:
             started = time.perf_counter()
             sending.queue_edition(edition)
+            queue_seconds = time.perf_counter() - started
+            started = time.perf_counter()
             call_command("db_worker", batch=True, interval=0, reload=False, startup_delay=False)
             seconds = time.perf_counter() - started
             sent = Delivery.objects.filter(state="sent").count()
             # The same message, as one reader gets it, sent by a bare loop.
             rendered = RenderedEdition.objects.get(language="da")
             delivery = Delivery.objects.select_related("subscriber").first()
-            message = sending.build_message(rendered, delivery, None, "http://localhost")
-            message_bytes = message.message().as_bytes()
+            message = MessageTemplate(rendered, edition.pk, "http://localhost").for_delivery(
+                delivery
+            )
+            message_bytes = message.message().as_bytes(linesep="\r\n")
             recipients = [f"raw{n}@example.org" for n in range(size)]
             raw = raw_rate(port, message_bytes, settings.NEWSLETTER_FROM_EMAIL, recipients)
     finally:
@@ -101,6 +106,7 @@ def one_size(size):
         "database": connection.vendor,
         "hits": sent,
         "seconds": seconds,
+        "queue_s": queue_seconds,
         "msgs_per_s": rate,
         "raw_msgs_per_s": raw,
         "ratio": rate / raw,

@@ -17,7 +17,7 @@ import smtplib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Count, F, Min, Q
 from django.utils import timezone
@@ -28,6 +28,7 @@ from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from . import links
+from .messages import MessageTemplate, send
 from .models import (
     Delivery,
     EditionSend,
@@ -265,34 +266,6 @@ def retry_delay(attempts):
     return datetime.timedelta(seconds=settings.NEWSLETTER_RETRY_SECONDS * 2 ** (attempts - 1))
 
 
-def build_message(rendered, delivery, connection, root_url):
-    token = links.preferences_token(delivery.subscriber)
-    one_click = links.unsubscribe_url(delivery.subscriber, root_url, delivery.language)
-    one_click += f"?edition={delivery.edition_id}"
-    message = EmailMultiAlternatives(
-        subject=rendered.subject,
-        body=rendered.text.replace(links.TOKEN_PLACEHOLDER, token),
-        from_email=settings.NEWSLETTER_FROM_EMAIL,
-        to=[delivery.subscriber.email],
-        connection=connection,
-        headers={
-            "List-Unsubscribe": (
-                f"<{one_click}>, <mailto:{settings.NEWSLETTER_UNSUBSCRIBE_MAILTO}"
-                "?subject=unsubscribe>"
-            ),
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    message.attach_alternative(rendered.html.replace(links.TOKEN_PLACEHOLDER, token), "text/html")
-    # Read by django-anymail, ignored by SMTP: no tracking pixels or rewritten links, and the
-    # delivery id comes back with the ESP's webhook events.
-    message.track_opens = False
-    message.track_clicks = False
-    message.metadata = {"delivery": str(delivery.pk), "edition": str(delivery.edition_id)}
-    message.tags = ["newsletter"]
-    return message
-
-
 def deliver(edition_id, batch):
     deliveries = list(
         Delivery.objects.filter(pk__in=batch, state=Delivery.State.SENDING).select_related(
@@ -303,36 +276,45 @@ def deliver(edition_id, batch):
     gone = [d.pk for d in deliveries if d.subscriber is None or not d.subscriber.is_confirmed]
     Delivery.objects.filter(pk__in=gone).delete()
     deliveries = [d for d in deliveries if d.pk not in gone]
-    rendered = {
-        render.language: render
+    root_url = links.site_root_url()
+    templates = {
+        render.language: MessageTemplate(render, edition_id, root_url)
         for render in RenderedEdition.objects.filter(send__edition_id=edition_id)
     }
-    root_url = links.site_root_url()
     connection = get_connection()
     bounced = []
     for delivery in deliveries:
-        message = build_message(rendered[delivery.language], delivery, connection, root_url)
+        message = templates[delivery.language].for_delivery(delivery)
         try:
-            connection.send_messages([message])
+            # Opens once and reuses the connection; after a failure, opens a fresh one.
+            send(connection, message)
         except Exception as error:  # noqa: BLE001 - every failure is recorded on the delivery
             kind = classify(error)
             record_failure(delivery, error, kind)
             if kind == HARD_BOUNCE:
                 bounced.append(delivery.subscriber)
             if kind == TRANSIENT:
-                close_quietly(connection)  # the next message opens a fresh connection
+                close_quietly(connection)
         else:
             delivery.state = Delivery.State.SENT
-            delivery.sent_at = timezone.now()
-            delivery.error = ""
             status = getattr(message, "anymail_status", None)
             delivery.message_id = (status.message_id or "") if status else ""
     close_quietly(connection)
-    Delivery.objects.bulk_update(
-        deliveries, ["state", "sent_at", "error", "message_id", "next_attempt_at"]
-    )
+    record_results(deliveries)
     for subscriber in bounced:
         subscriber.unsubscribe("hard bounce while sending", reason=Suppression.Reason.BOUNCED)
+
+
+def record_results(deliveries):
+    """One UPDATE for the sent (most of them), row by row only for what needs its own values."""
+    sent = [d for d in deliveries if d.state == Delivery.State.SENT]
+    Delivery.objects.filter(pk__in=[d.pk for d in sent]).update(
+        state=Delivery.State.SENT, sent_at=timezone.now(), error=""
+    )
+    with_ids = [d for d in sent if d.message_id]
+    not_sent = [d for d in deliveries if d.state != Delivery.State.SENT]
+    Delivery.objects.bulk_update(with_ids, ["message_id"])
+    Delivery.objects.bulk_update(not_sent, ["state", "error", "next_attempt_at"])
 
 
 def record_failure(delivery, error, kind):

@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 from django.test import Client, TestCase, TransactionTestCase, override_settings
+from django.utils import timezone
 
 from django_tasks_db.models import DBTaskResult
 
@@ -62,6 +63,7 @@ class WholeFlowTests(TestCase):
                 {"email": "Layla.Haddad@Example.org", "language": "ar", "consent": "on"},
             )
             self.assertEqual(response.status_code, 302)
+            run_worker()  # the worker sends the confirmation mail
             sink.wait_for(1)
             confirm_link = LINK.search(text_part(sink.messages[0])).group(0)
             self.assertIn("/ar/nyhedsbrev/bekraeft/", confirm_link)
@@ -74,6 +76,7 @@ class WholeFlowTests(TestCase):
             self.client.post("/" + path)
             subscriber.refresh_from_db()
             self.assertEqual(subscriber.status, Subscriber.Status.CONFIRMED)
+            run_worker()
             sink.wait_for(2)  # the welcome mail
 
             self.assertEqual(sending.queue_edition(self.edition), 1)
@@ -102,6 +105,24 @@ class WholeFlowTests(TestCase):
         subscriber.refresh_from_db()
         self.assertEqual(subscriber.status, Subscriber.Status.UNSUBSCRIBED)
         self.assertEqual(sending.progress(self.edition)["unsubscribes"], 1)
+
+    def test_a_sign_up_while_the_mail_server_is_down_gets_its_mail_later(self):
+        sink = SmtpSink()
+        with smtp_settings(sink):
+            response = self.client.post(
+                "/da/nyhedsbrev/tilmeld/",
+                {"email": "karen@example.org", "language": "da", "consent": "on"},
+            )
+            run_worker()  # the server is not there yet: the mail waits for a retry
+            self.assertEqual(response.status_code, 302)
+            retry = DBTaskResult.objects.get(status="READY")
+            self.assertGreater(retry.run_after, timezone.now())
+
+            with sink:
+                DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+                run_worker()
+                sink.wait_for(1)
+        self.assertIn("/da/nyhedsbrev/bekraeft/", text_part(sink.messages[0]))
 
     def test_a_refusing_server_marks_the_delivery_failed_and_suppresses(self):
         reader = Subscriber.objects.create(email="gone@example.org", status="confirmed")
