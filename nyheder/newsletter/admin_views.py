@@ -165,19 +165,24 @@ def edition_for_editing(request, page_id):
     return page.source_edition
 
 
+def local_time(value):
+    # Day, month and 24-hour clock: no "p.m." to end up before the sentence's full stop.
+    return date_format(timezone.localtime(value), "j F Y, H:i")
+
+
 def send_status(edition):
     """A line for staff about where the edition's sending has got to."""
     send = EditionSend.objects.filter(edition=edition).first()
     if send is None:
         return "", _("Not sent yet.")
     if send.status == EditionSend.Status.SCHEDULED and send.scheduled_for:
-        when = date_format(timezone.localtime(send.scheduled_for), "DATETIME_FORMAT")
+        when = local_time(send.scheduled_for)
         return send.status, _("Scheduled to be sent %(time)s.") % {"time": when}
     if send.status == EditionSend.Status.SENDING:
-        when = date_format(timezone.localtime(send.started_at), "DATETIME_FORMAT")
+        when = local_time(send.started_at)
         return send.status, _("Sending since %(time)s.") % {"time": when}
     if send.status == EditionSend.Status.FINISHED and send.finished_at:
-        when = date_format(timezone.localtime(send.finished_at), "DATETIME_FORMAT")
+        when = local_time(send.finished_at)
         return send.status, _("Sent %(time)s.") % {"time": when}
     return send.status, send.get_status_display()
 
@@ -225,7 +230,7 @@ def send_edition(request, page_id):
                     _("“%(title)s” will be sent %(time)s.")
                     % {
                         "title": edition.title,
-                        "time": date_format(timezone.localtime(send_at), "DATETIME_FORMAT"),
+                        "time": local_time(send_at),
                     },
                 )
             else:

@@ -5,6 +5,7 @@ about to send to N subscribers in K languages" has something to count. Idempoten
 """
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from nyheder.models import StoryPage
@@ -88,7 +89,20 @@ def load_newsletter(loader, home):
     index = loader.page(home, NewsletterIndexPage, INDEX, show_in_menus=False)
     load_past_edition(loader, index)
     load_subscribers()
+    grant_subscriber_permissions()
     return index
+
+
+def grant_subscriber_permissions():
+    """Wagtail's "Moderators" (the demo editor's group) see and export the list, and erase."""
+    staff = Group.objects.filter(name="Moderators").first()
+    if staff is not None:
+        staff.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="nyheder",
+                codename__in=["view_subscriber", "delete_subscriber"],
+            )
+        )
 
 
 def load_past_edition(loader, index):

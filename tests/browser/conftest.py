@@ -1,5 +1,7 @@
 """Browser journeys run against a real server with the demo content, as a resident sees it."""
 
+import email
+import email.policy
 import os
 import shutil
 import socket
@@ -56,6 +58,14 @@ def live_site(tmp_path_factory):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    # As `make run` does: the worker sends the newsletter's mails.
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base_url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -65,11 +75,13 @@ def live_site(tmp_path_factory):
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
+                worker.kill()
                 raise RuntimeError("The demo server did not start") from None
             time.sleep(0.3)
     yield base_url
-    server.terminate()
-    server.wait(timeout=10)
+    for process in (server, worker):
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -107,3 +119,28 @@ def page(browser, live_site):
 def screenshot_dir():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def mailbox(tmp_path_factory):
+    """The mails the demo server wrote to its var/mail/ for one address, oldest first.
+
+    The worker sends some of them, so this waits until `count` have arrived or time is up.
+    """
+
+    def read(address, count=1, timeout=20):
+        deadline = time.monotonic() + timeout
+        while True:
+            # Django's file backend appends each message to the file, then a line of dashes.
+            messages = [
+                email.message_from_bytes(raw.lstrip(), policy=email.policy.default)
+                for path in sorted(tmp_path_factory.getbasetemp().glob("browser-var[0-9]*/mail/*.log"))
+                for raw in path.read_bytes().split(b"-" * 79)
+                if raw.strip()
+            ]
+            found = [m for m in messages if address in (m["To"] or "")]
+            if len(found) >= count or time.monotonic() > deadline:
+                return found
+            time.sleep(0.3)
+
+    return read

@@ -1,12 +1,13 @@
 """A resident's journeys through the demo site, in a real browser."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from agerposten import demo as agerposten_demo
 from frivillig import demo as guides
 from kvarter.demo import content, events
 from nyheder import demo as stories
+from nyheder.newsletter import demo as newsletter
+from tests.browser.helpers import assert_no_violations
 
 FOCUS_AREA = content.FOCUS_AREAS[0]
 ACTIVITY = FOCUS_AREA["activities"][0]
@@ -32,6 +33,9 @@ PAGE_TYPES = {
     "help_desk": f"{guides.HELP_DESK['slug']}/",
     "archive": f"{agerposten_demo.ARCHIVE['slug']}/",
     "issue": agerposten_demo.newest_issue_path(),
+    "newsletter_index": f"{newsletter.INDEX['slug']}/",
+    "newsletter_edition": f"{newsletter.INDEX['slug']}/{newsletter.EDITION['slug']}/",
+    "newsletter_subscribe": f"{newsletter.INDEX['slug']}/tilmeld/",
 }
 
 
@@ -85,11 +89,7 @@ def test_every_page_type_has_no_accessibility_violations(
     response = page.goto(f"/{language}/{PAGE_TYPES[page_type]}")
     assert response.status == 200
     page.wait_for_load_state("load")
-    results = Axe().run(page)
-    violations = [
-        f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in results.response["violations"]
-    ]
-    assert violations == [], f"{page_type} ({language}, {width}px): {violations}"
+    assert_no_violations(page, f"{page_type} ({language}, {width}px)")
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= width, f"horizontal scrolling at {width}px ({scroll_width}px wide)"
     html_size = len(page.content().encode())

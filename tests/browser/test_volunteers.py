@@ -1,28 +1,19 @@
 """A resident follows a guide, prints it, and asks the help desk for help in Arabic."""
 
-import email
 import re
 import time
 
 import pypdfium2
-from axe_playwright_python.sync_playwright import Axe
 
 from frivillig import demo
 from kvarter import spam
+from tests.browser.helpers import assert_no_violations
 
 GUIDE = next(guide for guide in demo.GUIDES if "ar" in guide["title"])
 GUIDE_PATH = f"{demo.INDEX['slug']}/{GUIDE['slug']}/"
 DESK_PATH = f"{demo.HELP_DESK['slug']}/"
 # 210 × 297 mm in PDF points; Chromium rounds the page box to whole CSS pixels.
 A4_POINTS = (210 / 25.4 * 72, 297 / 25.4 * 72)
-
-
-def assert_no_violations(page, name):
-    results = Axe().run(page)
-    violations = [
-        f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in results.response["violations"]
-    ]
-    assert violations == [], f"{name}: {violations}"
 
 
 def test_guide_prints_as_a_clean_a4_document(page, screenshot_dir):
@@ -56,7 +47,7 @@ def tab_to(page, name, limit=60):
     raise AssertionError(f"Tab never reached the field {name!r}")
 
 
-def test_resident_asks_for_help_in_arabic_by_keyboard_alone(page, screenshot_dir, tmp_path_factory):
+def test_resident_asks_for_help_in_arabic_by_keyboard_alone(page, screenshot_dir, mailbox):
     page.goto(f"/ar/{DESK_PATH}")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("h1").inner_text() == demo.HELP_DESK["title"]["ar"]
@@ -84,20 +75,9 @@ def test_resident_asks_for_help_in_arabic_by_keyboard_alone(page, screenshot_dir
     page.screenshot(path=screenshot_dir / "help_desk-thanks-ar.png", full_page=True)
 
     # The receipt, written by the demo server to its var/mail/, links to the status page.
-    mail_dirs = list(tmp_path_factory.getbasetemp().glob("browser-var*/mail"))
-    # Django's file backend appends each message to the file, followed by a line of dashes.
-    receipts = [
-        email.message_from_bytes(raw)
-        for mail_dir in mail_dirs
-        for path in mail_dir.glob("*.log")
-        for raw in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n")
-        if raw.strip()
-    ]
     bodies = [
-        part.get_payload(decode=True).decode()
-        for message in receipts
-        for part in message.walk()
-        if part.get_content_type() == "text/plain" and "amal@example.org" in message["To"]
+        message.get_body(preferencelist=("plain",)).get_content()
+        for message in mailbox("amal@example.org")
     ]
     assert bodies, "no receipt was written to var/mail/"
     status_path = re.search(r"https?://[^/\s]+(/ar/\S+/status/\S+/)", bodies[-1]).group(1)
