@@ -130,11 +130,13 @@ def mailbox(tmp_path_factory):
 
     def read(address, count=1, timeout=20):
         deadline = time.monotonic() + timeout
+        # "browser-var0", not pytest's "browser-varcurrent" link to the same folder.
+        files = "browser-var[0-9]*/mail/*.log"
         while True:
             # Django's file backend appends each message to the file, then a line of dashes.
             messages = [
                 email.message_from_bytes(raw.lstrip(), policy=email.policy.default)
-                for path in sorted(tmp_path_factory.getbasetemp().glob("browser-var[0-9]*/mail/*.log"))
+                for path in sorted(tmp_path_factory.getbasetemp().glob(files))
                 for raw in path.read_bytes().split(b"-" * 79)
                 if raw.strip()
             ]
