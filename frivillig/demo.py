@@ -5,8 +5,7 @@ every sentence written for this demo. All six are in Danish and English; homewor
 shared dinner are in Arabic and Turkish too. The help desk is in Danish, English and Arabic.
 """
 
-from django.contrib.auth.models import Group, Permission
-
+from kvarter.demo.loader import grant_to_staff
 from kvarter.models import ActivityPage, FocusAreaPage
 
 from .models import Difficulty, GuideIndexPage, GuidePage, HelpDeskPage, Topic
@@ -658,12 +657,5 @@ def load_guides(loader, home):
 
 
 def grant_help_desk_permissions():
-    """Wagtail's "Moderators" (the demo editor's group) answer and delete help requests."""
-    staff = Group.objects.filter(name="Moderators").first()
-    if staff is not None:
-        staff.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="frivillig",
-                codename__in=["view_helprequest", "change_helprequest", "delete_helprequest"],
-            )
-        )
+    """The demo editor answers and deletes help requests."""
+    grant_to_staff("frivillig", ["view_helprequest", "change_helprequest", "delete_helprequest"])

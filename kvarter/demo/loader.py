@@ -54,6 +54,15 @@ SOURCE_LANGUAGE = "da"
 CHILD_PAGE_KEYS = {"activities"}
 
 
+def grant_to_staff(app_label, codenames):
+    """Model permissions for Wagtail's "Moderators", the demo editor's group."""
+    staff = Group.objects.filter(name="Moderators").first()
+    if staff is not None:
+        staff.permissions.add(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
+
+
 class DemoLoader:
     def __init__(self, log=print):
         self.log = log

@@ -5,9 +5,9 @@ about to send to N subscribers in K languages" has something to count. Idempoten
 """
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from kvarter.demo.loader import grant_to_staff
 from nyheder.models import StoryPage
 
 from .models import (
@@ -94,15 +94,8 @@ def load_newsletter(loader, home):
 
 
 def grant_subscriber_permissions():
-    """Wagtail's "Moderators" (the demo editor's group) see and export the list, and erase."""
-    staff = Group.objects.filter(name="Moderators").first()
-    if staff is not None:
-        staff.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="nyheder",
-                codename__in=["view_subscriber", "delete_subscriber"],
-            )
-        )
+    """The demo editor sees and exports the list, and erases on request."""
+    grant_to_staff("nyheder", ["view_subscriber", "delete_subscriber"])
 
 
 def load_past_edition(loader, index):
