@@ -19,7 +19,7 @@ from nyheder.newsletter.models import (
 )
 from nyheder.newsletter.tokens import subscriber_for_preferences_token
 from tests.factories.newsletter import NewsletterPageFactory, SubscriberFactory
-from tests.kvarter.helpers import create_site
+from tests.kvarter.helpers import create_site, in_admin_language
 from tests.nyheder.helpers import DATABASE_TASKS, run_worker
 
 
@@ -94,7 +94,8 @@ class SendingTests(TestCase):
 
     def test_an_unpublished_edition_is_not_sent(self):
         self.edition.unpublish()
-        with self.assertRaisesMessage(sending.SendError, "Publish"):
+        expected = in_admin_language("Publish the edition before you send it.")
+        with self.assertRaisesMessage(sending.SendError, expected):
             sending.queue_edition(self.edition)
         self.assertFalse(Delivery.objects.exists())
 
