@@ -297,8 +297,10 @@ def deliver(edition_id, batch):
                 close_quietly(connection)
         else:
             delivery.state = Delivery.State.SENT
+            # anymail's id for the message, which its webhook events refer to.
             status = getattr(message, "anymail_status", None)
-            delivery.message_id = (status.message_id or "") if status else ""
+            message_id = status.message_id if status else None
+            delivery.message_id = "" if message_id is None else str(message_id)
     close_quietly(connection)
     record_results(deliveries)
     for subscriber in bounced:
