@@ -1,7 +1,13 @@
-"""Navigation, breadcrumbs and the language switcher for the shared base template."""
+"""Navigation, breadcrumbs and the language switcher for the shared base template.
+
+They are built from the page tree and are the same for every reader of a page, so they are
+cached until the next publish, move or unpublish starts a new page-cache generation
+(kvarter/page_cache.py): a page then renders its furniture with no queries.
+"""
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 
@@ -9,10 +15,30 @@ from wagtail.models import Locale, Page, Site
 
 from kvarter.absolute_urls import absolute_url
 from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, SHARE_IMAGE_SPEC, filter_specs
+from kvarter.page_cache import current_generation
 
 register = template.Library()
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
+# An upper bound: a new generation replaces the furniture as soon as anything is published.
+FURNITURE_SECONDS = 60 * 60
+
+
+def _cached_furniture(request, name, page, build):
+    """`build()`'s value for this host, language and page, until the page tree changes."""
+    if not hasattr(request, "_kvarter_generation"):
+        request._kvarter_generation = current_generation()
+    key = ":".join(
+        [
+            "furniture",
+            str(request._kvarter_generation),
+            request.get_host(),
+            translation.get_language() or SOURCE_LANGUAGE,
+            name,
+            str(page.pk) if page is not None else "",
+        ]
+    )
+    return cache.get_or_set(key, build, FURNITURE_SECONDS)
 
 
 def _language_names():
@@ -38,22 +64,31 @@ def _home_page(request):
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    home = _home_page(request)
     current = context.get("page")
-    items = []
-    if home:
-        for child in home.get_children().live().public().in_menu().order_by("path"):
-            active = current is not None and current.path.startswith(child.path)
-            items.append(
-                {
-                    "title": child.title,
-                    "url": child.get_url(request),
-                    "active": active,
-                    # An untranslated page's title is still Danish.
-                    "lang": SOURCE_LANGUAGE if child.alias_of_id else None,
-                }
-            )
-    return {"home_url": home.get_url(request) if home else "/", "items": items, "request": request}
+
+    def build():
+        home = _home_page(request)
+        if home is None:
+            return {"home_url": "/", "items": []}
+        children = home.get_children().live().public().in_menu().order_by("path")
+        items = [
+            {
+                "title": child.title,
+                "url": child.get_url(request),
+                "path": child.path,
+                # An untranslated page's title is still Danish.
+                "lang": SOURCE_LANGUAGE if child.alias_of_id else None,
+            }
+            for child in children
+        ]
+        return {"home_url": home.get_url(request), "items": items}
+
+    menu = _cached_furniture(request, "main-menu", None, build)
+    items = [
+        {**item, "active": current is not None and current.path.startswith(item["path"])}
+        for item in menu["items"]
+    ]
+    return {"home_url": menu["home_url"], "items": items, "request": request}
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -62,26 +97,36 @@ def breadcrumbs(context):
     request = context["request"]
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    ancestors = page.get_ancestors().filter(depth__gt=1)
+
+    def build():
+        ancestors = page.get_ancestors().filter(depth__gt=1)
+        return [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+
     return {
-        "ancestors": [{"title": a.title, "url": a.get_url(request)} for a in ancestors],
+        "ancestors": _cached_furniture(request, "breadcrumbs", page, build),
+        # Not cached: a preview shows the draft's title.
         "current_title": page.title,
     }
 
 
-def _translations(page):
-    """The page in each language, as {language_code: page}, from one query per render.
+def _translations(request, page):
+    """The page's live translations as {language_code: (url, full_url, is_alias)}.
 
-    The language switcher and the hreflang links both need it, so it is kept on the page.
+    The language switcher and the hreflang links both need them.
     """
-    if not hasattr(page, "_kvarter_translations"):
-        page._kvarter_translations = {
-            translation_.locale.language_code: translation_
-            for translation_ in page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
+
+    def build():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {
+            target.locale.language_code: (
+                target.get_url(request),
+                target.get_full_url(request),
+                target.alias_of_id is not None,
+            )
+            for target in translations
         }
-    return page._kvarter_translations
+
+    return _cached_furniture(request, "translations", page, build)
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -89,12 +134,12 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    translations = _translations(page) if page is not None else {}
+    translations = _translations(request, page) if page is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
         if page is not None:
             target = translations.get(code)
-            url = target.get_url(request) if target else None
+            url = target[0] if target else None
         else:
             url = translate_url(request.get_full_path(), code)
         links.append(
@@ -116,9 +161,9 @@ def alternate_links(context):
     page = context.get("page")
     alternates = []
     if page is not None:
-        for code, target in _translations(page).items():
-            if target.alias_of_id is None:
-                alternates.append({"code": code, "url": target.get_full_url(request)})
+        for code, (_url, full_url, is_alias) in _translations(request, page).items():
+            if not is_alias:
+                alternates.append({"code": code, "url": full_url})
         default = next((a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE), None)
     else:
         path = request.get_full_path()

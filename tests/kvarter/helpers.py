@@ -5,6 +5,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
+from kvarter.models import SiteSettings
 from tests.factories import HomePageFactory
 
 
@@ -19,11 +20,14 @@ def create_site():
     locales = create_locales()
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root, slug="forside", locale=locales["da"])
-    Site.objects.update_or_create(
+    site, _created = Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
     )
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()  # Wagtail's welcome page
+    # As on a real site, the settings exist before the first reader comes (Wagtail would make
+    # them on the first page view, which also starts a new page-cache generation).
+    SiteSettings.for_site(site)
     return home, locales
 
 

@@ -196,7 +196,8 @@ class WorkerProcessTests(TransactionTestCase):
             time.sleep(0.2)
 
     def test_two_workers_send_an_edition_of_2000_without_duplicates(self):
-        with SmtpSink(keep_messages=False) as sink:
+        # A server slow enough that the send outlasts the second worker's start-up.
+        with SmtpSink(delay=0.003, keep_messages=False) as sink:
             with override_settings(TASKS=DATABASE_TASKS):
                 sending.queue_edition(self.edition)
             first = self.start_worker(sink, "--batch", "--worker-id", "first")
