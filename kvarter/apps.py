@@ -6,3 +6,8 @@ class KvarterConfig(AppConfig):
     name = "kvarter"
     verbose_name = _("Charlottekvarteret")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from kvarter.page_cache import connect_signals
+
+        connect_signals()

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kvarter import views as kvarter_views
+from kvarter.health import healthz
 from kvarter.sitemaps import AllLocalesSitemap
 
 urlpatterns = [
@@ -19,6 +20,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}, name="sitemap"),
     path("robots.txt", kvarter_views.robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
+    # ESP tracking webhooks (bounces, complaints), behind ANYMAIL_WEBHOOK_SECRET's basic auth.
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:
@@ -28,6 +32,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", kvarter_views.search, name="search"),
+    path("nyhedsbrev/", include("nyheder.newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

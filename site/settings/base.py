@@ -7,6 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp import constants as csp_constants
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "anymail",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kvarter.security.SiteCSPMiddleware",
+    "kvarter.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After authentication and the language (it needs both); see kvarter/page_cache.py.
+    "kvarter.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -128,7 +134,12 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kvarter",
             # A Redis outage slows the site down; it must not take it down.
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1},
+            # A Redis that accepts connections but hangs must not hang every request either.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
 else:
@@ -182,6 +193,33 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Charlottekvarteret <noreply@example.org>")
+# A stalled SMTP server must not hold a newsletter batch for ever.
+EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "30"))
+
+# An ESP through django-anymail instead: ANYMAIL_ESP=postmark plus that ESP's settings, named
+# as anymail names them with the ESP as prefix (POSTMARK_SERVER_TOKEN=…, MAILGUN_API_KEY=…).
+ANYMAIL_ESP = env.get("ANYMAIL_ESP", "").strip().lower()
+ANYMAIL = {
+    "WEBHOOK_SECRET": env.get("ANYMAIL_WEBHOOK_SECRET", ""),
+    **{
+        name: value
+        for name, value in env.items()
+        if ANYMAIL_ESP and name.startswith(ANYMAIL_ESP.upper() + "_")
+    },
+}
+if ANYMAIL_ESP:
+    EMAIL_BACKEND = f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"
+
+# Newsletter sending (nyheder/newsletter/sending.py).
+NEWSLETTER_FROM_EMAIL = env.get("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+# The mailto: half of List-Unsubscribe; whoever reads it unsubscribes the sender by hand.
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env.get("NEWSLETTER_UNSUBSCRIBE_MAILTO", "afmeld@example.org")
+NEWSLETTER_BATCH_SIZE = int(env.get("NEWSLETTER_BATCH_SIZE", "100"))
+# A batch still "sending" after this long belonged to a worker that died; it is sent again.
+NEWSLETTER_LEASE_SECONDS = int(env.get("NEWSLETTER_LEASE_SECONDS", "600"))
+NEWSLETTER_MAX_ATTEMPTS = int(env.get("NEWSLETTER_MAX_ATTEMPTS", "5"))
+# The first retry after a temporary error; each further one waits twice as long.
+NEWSLETTER_RETRY_SECONDS = int(env.get("NEWSLETTER_RETRY_SECONDS", "60"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -202,6 +240,116 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
 }
+
+# --- Production: security headers, uploads, caching, media (docs/deploy.md) ---------------------
+# Sessions live in Redis with the database behind them, so a Redis outage logs nobody out.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Without the cache, rate limits cannot count. The honeypot and the signed form timing still
+# stop bots then, so the forms stay open instead of answering everyone with 429.
+RATELIMIT_FAIL_OPEN = True
+
+# Uploads. Wagtail's edit forms post many fields; files over 2.5 MB go to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o644
+# Documents go through Django (privacy rules apply), as PDF, shown in the browser.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_CONTENT_TYPES = {"pdf": "application/pdf"}
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+
+# Media on S3-compatible storage when a bucket is named; boto3 reads AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY from the environment itself.
+AWS_STORAGE_BUCKET_NAME = env.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_ORIGIN = ""
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_REGION_NAME = env.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_ENDPOINT_URL = env.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_CUSTOM_DOMAIN = env.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_LOCATION = env.get("AWS_LOCATION", "media")
+    AWS_DEFAULT_ACL = None  # the bucket's own policy decides
+    AWS_QUERYSTRING_AUTH = False  # image renditions are public and cacheable
+    AWS_S3_FILE_OVERWRITE = False
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    MEDIA_ORIGIN = (
+        f"https://{AWS_S3_CUSTOM_DOMAIN}"
+        if AWS_S3_CUSTOM_DOMAIN
+        else AWS_S3_ENDPOINT_URL or f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+    )
+
+# Content-Security-Policy (django-csp 4). No 'unsafe-inline' for scripts: a template with an
+# inline <script> gives it nonce="{{ request.csp_nonce }}". JSON-LD data blocks need none (the
+# browser never runs them). The admin's looser policy is in kvarter/security.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", csp_constants.NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *filter(None, [MEDIA_ORIGIN])],
+        "media-src": ["'self'", *filter(None, [MEDIA_ORIGIN])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        # The video block loads YouTube's privacy-enhanced player after the reader presses play.
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *filter(None, [MEDIA_ORIGIN])],
+    # The preview panel shows the page in a frame of the admin.
+    "frame-ancestors": ["'self'"],
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), browsing-topics=(), camera=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), usb=()"
+)
+# Wagtail's preview views allow their own frame (SAMEORIGIN and the admin's frame-ancestors).
+X_FRAME_OPTIONS = "DENY"
+# The admin dashboard would ask releases.wagtail.org for news: a third-party request.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# /healthz answers over plain HTTP: the container's HEALTHCHECK and load balancers ask so.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Anonymous full-page cache (kvarter/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz")
+# Snippets shown on pages: saving one starts a new cache generation (site settings always do).
+PAGE_CACHE_INVALIDATED_BY = [
+    "kvarter.Person",
+    "kvarter.Partner",
+    "kvarter.HousingArea",
+    "kvarter.EventCategory",
+]
+
+# Frontend cache (nginx front or a CDN), purged by Wagtail on publish: docs/deploy.md.
+WAGTAILFRONTENDCACHE = {}
+if env.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["nginx"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env["FRONTEND_CACHE_PURGE_URL"],
+    }
+if env.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": env.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+if env.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Only for load_demo_content in dev: (username, password) of the demo editor.
 DEMO_EDITOR_CREDENTIALS = None

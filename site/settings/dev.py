@@ -15,6 +15,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Editors trying things out see every change at once.
+PAGE_CACHE_SECONDS = 0
 
 # The demo editor exists only here; production creates no user.
 DEMO_EDITOR_CREDENTIALS = ("redaktion", "charlotte-demo")

@@ -20,3 +20,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Factories save pages without publishing them, so a page cache would serve stale pages to
+# most tests; tests/kvarter/test_page_cache.py turns it on where it is the subject.
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,39 @@
+"""The Content-Security-Policy, strict on the public site and looser in the Wagtail admin only.
+
+The public pages load scripts from 'self' or with the request's nonce, never inline without
+one. Wagtail 8's admin still uses inline scripts and styles (wagtail/wagtail#1288), so the
+directives in `CONTENT_SECURITY_POLICY_ADMIN_REPLACE` replace the public ones under the admin's
+URL prefix and nowhere else. Staff are logged in there; residents never see that policy.
+"""
+
+from django.conf import settings
+
+from csp.middleware import CSPMiddleware
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if getattr(request, "is_dummy", False):
+            # Wagtail renders a preview through the middleware with the page's own URL; the
+            # preview panel shows it in a frame of the admin, so that frame must be allowed.
+            parts.replace = {"frame-ancestors": ["'self'"], **(parts.replace or {})}
+        if request.path_info.startswith(settings.CONTENT_SECURITY_POLICY_ADMIN_PREFIX):
+            # A view's own @csp_replace still wins over the admin default.
+            parts.replace = {
+                **settings.CONTENT_SECURITY_POLICY_ADMIN_REPLACE,
+                **(parts.replace or {}),
+            }
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Turns off browser features no page here uses (Django has no setting for this header)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
