@@ -42,7 +42,8 @@ test-postgres: setup
 	@$(PY) scripts/check_services.py "$(PG_TEST_URL)" "$(REDIS_TEST_URL)"
 	DATABASE_URL="$(PG_TEST_URL)" REDIS_URL="$(REDIS_TEST_URL)" $(PY) -m pytest -m "not browser"
 
-bench: setup ## Run the benchmarks in bench/ (PostgreSQL too when DATABASE_URL points there) and print a table
+bench: setup browser ## Run the benchmarks in bench/ and print a table (needs PostgreSQL and Redis; installs nginx and wrk)
+	@$(PY) scripts/check_services.py "$(PG_TEST_URL)" "$(REDIS_TEST_URL)"
 	@for script in bench/[!_]*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 	@$(PY) bench/_table.py
 
