@@ -1,7 +1,8 @@
 """Shared by every test module."""
 
-import pytest
 from django.core.cache import cache
+
+import pytest
 
 
 @pytest.fixture(autouse=True)
