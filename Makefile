@@ -36,7 +36,7 @@ test: setup browser ## The whole suite: SQLite (with browser tests), then Postgr
 	$(MAKE) test-postgres
 
 test-sqlite: setup
-	$(PY) -m pytest --cov=kvarter --cov=kvartersite --cov-report=term:skip-covered --cov-fail-under=90
+	$(PY) -m pytest --cov=kvarter --cov=kvartersite --cov=nyheder --cov=agerposten --cov=frivillig --cov-report=term:skip-covered --cov-fail-under=90
 
 test-postgres: setup
 	@$(PY) scripts/check_services.py "$(PG_TEST_URL)" "$(REDIS_TEST_URL)"

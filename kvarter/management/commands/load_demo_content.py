@@ -1,6 +1,9 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks_db.backend import DatabaseBackend
+
 from kvarter.demo.loader import DemoLoader
 
 
@@ -12,8 +15,18 @@ class Command(BaseCommand):
         loader.load()
         if loader.created:
             call_command("update_index", verbosity=0)
+            self.run_queued_tasks()
             self.stdout.write(
                 self.style.SUCCESS(f"Demo content loaded ({loader.created} objects).")
             )
         else:
             self.stdout.write("Demo content is already loaded; nothing changed.")
+
+    def run_queued_tasks(self):
+        """Run the thousands of small tasks that publishing the demo pages queued (search and
+        reference index updates), quietly and now, so that the worker `make run` starts next
+        to the server begins with an empty queue instead of a screenful of task logs."""
+        if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+            call_command(
+                "db_worker", batch=True, interval=0, reload=False, startup_delay=False, verbosity=0
+            )
