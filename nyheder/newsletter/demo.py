@@ -1,4 +1,4 @@
-"""Demo newsletter: its page, one past edition in the archive, and a few invented subscribers.
+"""Demo newsletter: its page in every language, one past edition, and invented subscribers.
 
 The subscribers have example.org addresses in every language, so that the admin's "you are
 about to send to N subscribers in K languages" has something to count. Idempotent.
@@ -43,6 +43,10 @@ INDEX = {
             {
                 "da": "Nyhedsbrevet kommer cirka en gang om måneden. Du bekræfter din tilmelding fra en mail, og du kan altid framelde dig med ét klik nederst i hvert nyhedsbrev.",
                 "en": "The newsletter comes about once a month. You confirm your sign-up from a mail, and you can always unsubscribe with one click at the bottom of every newsletter.",
+                "ar": "تصل النشرة الإخبارية مرة واحدة في الشهر تقريبًا. تؤكد اشتراكك من رسالة بريد إلكتروني، ويمكنك دائمًا إلغاء الاشتراك بنقرة واحدة أسفل كل نشرة.",
+                "tr": "Bülten yaklaşık ayda bir gelir. Kaydınızı bir e-postadan onaylarsınız ve her bültenin altındaki tek bir tıklamayla istediğiniz zaman ayrılabilirsiniz.",
+                "so": "Warsidu wuxuu yimaadaa qiyaastii hal mar bishii. Diiwaangelintaada waxaad ku xaqiijinaysaa iimayl, mar walbana waxaad ku bixi kartaa hal gujin oo ku taal xagga hoose ee warside kasta.",
+                "ur": "نیوز لیٹر تقریباً مہینے میں ایک بار آتا ہے۔ آپ ایک ای میل سے اپنی رکنیت کی تصدیق کرتے ہیں، اور ہر نیوز لیٹر کے نیچے ایک کلک سے کبھی بھی رکنیت ختم کر سکتے ہیں۔",
             },
         ),
     ],

@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page
 
 from kvarter.demo.loader import DemoLoader
 from kvarter.models import ContactPage, FocusAreaPage, HomePage, PlanPage
+from nyheder.newsletter.models import NewsletterIndexPage
 
 ALL_LANGUAGES = ["da", "en", "ar", "tr", "so", "ur"]
 
@@ -57,7 +58,8 @@ class DemoContentTests(TestCase):
             self.assertNotEqual(english.title, page.title)
 
     def test_core_pages_are_translated_into_every_language(self):
-        for model in (HomePage, PlanPage, FocusAreaPage, ContactPage):
+        # The newsletter's page too: residents sign up there in their own language.
+        for model in (HomePage, PlanPage, FocusAreaPage, ContactPage, NewsletterIndexPage):
             for page in model.objects.filter(locale__language_code="da"):
                 translations = self.translations(page)
                 for code in ALL_LANGUAGES:
