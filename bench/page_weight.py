@@ -10,30 +10,11 @@ Goals: HTML ≤ 50 KB, total ≤ 500 KB, 0 third-party requests, 0 CSP violation
 
 from urllib.parse import urlsplit
 
+from _pages import PAGE_TYPES
 from _prod import HOST, ProductionStack, save
 from playwright.sync_api import sync_playwright
 
-PAGES = {
-    "HomePage": "/da/",
-    "HomePage (ar)": "/ar/",
-    "PlanPage": "/da/helhedsplanen/",
-    "FocusAreaPage": "/da/helhedsplanen/uddannelse-beskaeftigelse-og-erhverv/",
-    "ActivityPage": "/da/helhedsplanen/uddannelse-beskaeftigelse-og-erhverv/de-aktive-unge/",
-    "StandardPage": "/da/kvarternetvaerk/",
-    "NetworkPage": "/da/kvarternetvaerk/kvarternetvaerk-agerhusene/",
-    "ContactPage": "/da/kontakt/",
-    "EventIndexPage": "/da/det-sker/",
-    "EventPage": "/da/det-sker/lektiehjaelp/",
-    "StoryIndexPage": "/da/historier/",
-    "StoryPage": "/da/historier/lektiecafeen-fylder-fem-borde/",
-    "GuideIndexPage": "/da/guides/",
-    "GuidePage": "/da/guides/start-en-forening/",
-    "HelpDeskPage": "/da/frivilligdesk/",
-    "ArchiveIndexPage": "/da/agerposten/",
-    "IssuePage": "/da/agerposten/2024/nr-40/",
-    "NewsletterIndexPage": "/da/nyhedsbrev/",
-    "search": "/da/search/?q=fodbold",
-}
+PAGES = {**PAGE_TYPES, "search": "/da/search/?q=fodbold"}
 VIEWPORTS = {"phone 360": (360, 740), "desktop 1280": (1280, 900)}
 HTML_GOAL_KB = 50
 TOTAL_GOAL_KB = 500

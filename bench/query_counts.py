@@ -8,29 +8,10 @@ SQLite in memory by default, PostgreSQL when DATABASE_URL points there.
     .venv/bin/python bench/query_counts.py
 """
 
+from _pages import PAGE_TYPES
 from _setup import report, setup, teardown
 
-PAGES = {
-    "HomePage": "/da/",
-    "PlanPage": "/da/helhedsplanen/",
-    "FocusAreaPage": "/da/helhedsplanen/uddannelse-beskaeftigelse-og-erhverv/",
-    "ActivityPage": "/da/helhedsplanen/uddannelse-beskaeftigelse-og-erhverv/de-aktive-unge/",
-    "StandardPage": "/da/kvarternetvaerk/",
-    "NetworkPage": "/da/kvarternetvaerk/kvarternetvaerk-agerhusene/",
-    "ContactPage": "/da/kontakt/",
-    "EventIndexPage": "/da/det-sker/",
-    "EventPage": "/da/det-sker/lektiehjaelp/",
-    "StoryIndexPage": "/da/historier/",
-    "StoryPage": "/da/historier/lektiecafeen-fylder-fem-borde/",
-    "GuideIndexPage": "/da/guides/",
-    "GuidePage": "/da/guides/start-en-forening/",
-    "HelpDeskPage": "/da/frivilligdesk/",
-    "ArchiveIndexPage": "/da/agerposten/",
-    "IssuePage": "/da/agerposten/2024/nr-40/",
-    "NewsletterIndexPage": "/da/nyhedsbrev/",
-    "HomePage (ar)": "/ar/",
-    "StoryIndexPage (ar)": "/ar/historier/",
-}
+PAGES = {**PAGE_TYPES, "StoryIndexPage (ar)": "/ar/historier/"}
 LISTINGS = ["/da/historier/", "/da/det-sker/", "/da/guides/", "/da/agerposten/", "/da/nyhedsbrev/"]
 GOAL = 12
 FACTOR = 10
