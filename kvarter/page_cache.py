@@ -45,10 +45,17 @@ def fresh_generation():
     return time.time_ns() // 1_000_000
 
 
-def current_generation():
+def current_generation(request=None):
+    """The generation in the cache; read once per request when given the request, because
+    the middleware and the cached navigation (kvarter_tags) both need it."""
+    if request is not None and hasattr(request, "_page_cache_generation"):
+        return request._page_cache_generation
     # add() is a no-op when the key exists, so concurrent first requests agree on one value.
     cache.add(GENERATION_KEY, fresh_generation(), timeout=None)
-    return cache.get(GENERATION_KEY) or 1
+    generation = cache.get(GENERATION_KEY) or 1
+    if request is not None:
+        request._page_cache_generation = generation
+    return generation
 
 
 def invalidate(**kwargs):
@@ -107,7 +114,7 @@ class PageCacheMiddleware:
         if not timeout() or not request_is_cacheable(request):
             return self.get_response(request)
 
-        key = cache_key(request, current_generation())
+        key = cache_key(request, current_generation(request))
         stored = cache.get(key)
         if stored is not None:
             response = HttpResponse(stored["content"], status=200)

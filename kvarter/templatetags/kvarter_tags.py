@@ -26,12 +26,10 @@ FURNITURE_SECONDS = 60 * 60
 
 def _cached_furniture(request, name, page, build):
     """`build()`'s value for this host, language and page, until the page tree changes."""
-    if not hasattr(request, "_kvarter_generation"):
-        request._kvarter_generation = current_generation()
     key = ":".join(
         [
             "furniture",
-            str(request._kvarter_generation),
+            str(current_generation(request)),
             request.get_host(),
             translation.get_language() or SOURCE_LANGUAGE,
             name,

@@ -15,8 +15,12 @@ from .tokens import confirm_token, preferences_token
 TOKEN_PLACEHOLDER = "SUBSCRIBER-TOKEN"
 
 
-def site_root_url():
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+def default_site():
+    return Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+
+
+def site_root_url(site=None):
+    site = site or default_site()
     return site.root_url if site else "http://localhost"
 
 

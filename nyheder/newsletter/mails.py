@@ -3,7 +3,6 @@
 Each is in the subscriber's language: HTML from MJML plus a plain-text part, with the same links.
 """
 
-import datetime
 import logging
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django_tasks import task
 from . import links
 from .models import Subscriber
 from .rendering import render_edition, render_mail
+from .sending import retry_delay
 
 logger = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ def send_subscriber_mail(kind, subscriber_pk, attempt=1):
     except Exception:
         if attempt >= settings.NEWSLETTER_MAX_ATTEMPTS:
             raise
-        delay = datetime.timedelta(seconds=settings.NEWSLETTER_RETRY_SECONDS * 2 ** (attempt - 1))
+        delay = retry_delay(attempt)
         logger.warning("The %s mail failed; trying again in %s", kind, delay, exc_info=True)
         send_subscriber_mail.using(run_after=timezone.now() + delay).enqueue(
             kind, subscriber_pk, attempt + 1

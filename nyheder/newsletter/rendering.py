@@ -14,8 +14,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
-from wagtail.models import Site
-
 from mjml import mjml2html
 
 from kvarter.models import SiteSettings
@@ -65,10 +63,6 @@ def text_direction(language):
     return {"lang": language, "dir": "rtl" if rtl else "ltr", "align": "right" if rtl else "left"}
 
 
-def default_site():
-    return Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-
-
 def absolute_media_url(url, root_url):
     # Local storage gives a path, S3-like storage a full URL already.
     return url if url.startswith(("http://", "https://")) else root_url + url
@@ -88,13 +82,13 @@ def email_image(image, spec, root_url, alt=None):
 
 def layout_context(reader_language, content_language=None):
     """What the base layout needs: directions, the site's name and the footer's address."""
-    site = default_site()
+    site = links.default_site()
     site_settings = SiteSettings.for_site(site) if site else None
     return {
         "reader": text_direction(reader_language),
         "content": text_direction(content_language or reader_language),
         "site_name": settings.WAGTAIL_SITE_NAME,
-        "site_url": links.site_root_url() + "/",
+        "site_url": links.site_root_url(site) + "/",
         "organisation_name": site_settings.organisation_name if site_settings else "",
         "postal_address": site_settings.address if site_settings else "",
     }
