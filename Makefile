@@ -24,6 +24,7 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed ## Create .venv and install the project with its dev tools
 
 run: setup ## Migrate, load demo content, then serve http://127.0.0.1:8000 with the tasks worker
+	@$(MANAGE) check_migration_history
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	@scripts/serve.sh "$(PY)"
@@ -36,7 +37,7 @@ test: setup browser ## The whole suite: SQLite (with browser tests), then Postgr
 	$(MAKE) test-postgres
 
 test-sqlite: setup
-	$(PY) -m pytest --cov=kvarter --cov=kvartersite --cov=nyheder --cov=agerposten --cov=frivillig --cov-report=term:skip-covered --cov-fail-under=90
+	$(PY) -m pytest --cov=kvarter --cov=arrangementer --cov=kvartersite --cov=nyheder --cov=agerposten --cov=frivillig --cov-report=term:skip-covered --cov-fail-under=90
 
 test-postgres: setup
 	@$(PY) scripts/check_services.py "$(PG_TEST_URL)" "$(REDIS_TEST_URL)"

@@ -2,7 +2,8 @@
 
 Every article is invented for this demo. Nine issues, one about every four months back from
 today, so they always span three years. Only Danish: the paper is written in Danish, and the
-other languages show the Danish issues.
+other languages show the Danish issues. Loaded by `load_demo_content` through the
+`kvarter_load_demo_content` hook (wagtail_hooks.py).
 """
 
 import datetime

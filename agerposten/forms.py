@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .constants import SEARCH_QUERY_MAX_LENGTH
 from .pdf import MAX_FILE_SIZE, PdfError, check_pdf
-
-SEARCH_QUERY_MAX_LENGTH = 200
+from .processing import create_pdf, queue_processing
 
 
 class IssuePageForm(WagtailAdminPageForm):
@@ -44,8 +44,6 @@ class IssuePageForm(WagtailAdminPageForm):
         return upload
 
     def save(self, commit=True):
-        from .importing import create_pdf, queue_processing  # importing.py needs the models
-
         page = super().save(commit=False)
         upload = self.cleaned_data.get("pdf_file")
         if upload:

@@ -1,4 +1,8 @@
-"""The Agerposten archive: a page per issue of the paper, its PDF searchable page by page."""
+"""The Agerposten archive: a page per issue of the paper, its PDF searchable page by page.
+
+The page models sit on top of the app: they import the constants, the data model
+(issue_pdfs.py), the admin form and the search, none of which imports this module.
+"""
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -13,18 +17,20 @@ from django.utils.translation import ngettext
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from kvarter.models import BasePage
-from kvarter.models.pages import LISTING_PAGE_SIZE, BodyMixin
+from kvarter.constants import LISTING_PAGE_SIZE
+from kvarter.models import BasePage, BodyPage, RoutableMixin
 
+from .constants import ISSUE_SLUG
 from .forms import ArchiveSearchForm, IssuePageForm
-from .search import search_pages, unindex_pages
+from .issue_pdfs import IssuePdf, IssuePdfPage
+from .search import search_pages
 
-ISSUE_SLUG = "nr-{number}"
+__all__ = ["ArchiveIndexPage", "IssuePage", "IssuePdf", "IssuePdfPage", "file_size_text"]
 
 
 def file_size_text(size):
@@ -34,73 +40,12 @@ def file_size_text(size):
     return f"{formats.number_format(round(size / (1024 * 1024), 1), 1)} MB"
 
 
-class IssuePdf(models.Model):
-    """One uploaded PDF and what processing found in it; shared by an issue's translations."""
-
-    PROCESSING = "processing"
-    READY = "ready"
-    FAILED = "failed"
-    STATUS_CHOICES = [
-        (PROCESSING, _("Processing")),
-        (READY, _("Ready")),
-        (FAILED, _("Failed")),
-    ]
-
-    document = models.OneToOneField(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+"
-    )
-    cover = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    status = models.CharField(_("status"), max_length=20, choices=STATUS_CHOICES)
-    error = models.CharField(_("reason"), max_length=300, blank=True)
-    page_count = models.PositiveIntegerField(_("pages"))
-    file_size = models.PositiveBigIntegerField(_("file size (bytes)"))
-    has_text = models.BooleanField(_("has searchable text"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("issue PDF")
-
-    def __str__(self):
-        return self.document.title
-
-    def delete_with_files(self):
-        """Remove this PDF, its document, cover and search index rows: nothing left behind."""
-        unindex_pages(list(self.pages.values_list("pk", flat=True)))
-        if self.cover_id:
-            self.cover.delete()
-        self.document.delete()  # cascades to this row and its pages
-
-
-class IssuePdfPage(models.Model):
-    """The text of one page of an issue, for search and the HTML text version."""
-
-    pdf = models.ForeignKey(IssuePdf, on_delete=models.CASCADE, related_name="pages")
-    number = models.PositiveIntegerField(_("page"))
-    text = models.TextField(_("text"), blank=True)
-
-    class Meta:
-        verbose_name = _("issue page text")
-        ordering = ["number"]
-        constraints = [
-            models.UniqueConstraint(fields=["pdf", "number"], name="agerposten_unique_pdf_page")
-        ]
-
-    def __str__(self):
-        return f"{self.pdf} p. {self.number}"
-
-
-class ArchiveIndexPage(RoutablePageMixin, BodyMixin, BasePage):
+class ArchiveIndexPage(RoutableMixin, BodyPage):
     """Every issue of Agerposten, newest first, by year, with a search inside the PDFs."""
 
     parent_page_types = ["kvarter.HomePage"]
     subpage_types = ["agerposten.IssuePage"]
     max_count_per_parent = 1
-
-    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
-    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
-    translatable_fields = [*BasePage.translatable_fields, *BodyMixin.translatable_fields]
 
     class Meta:
         verbose_name = _("Agerposten archive page")
@@ -162,6 +107,7 @@ class ArchiveIndexPage(RoutablePageMixin, BodyMixin, BasePage):
                 "issues": issues,
                 "year": year,
                 "years": years,
+                "year_links": [(y, self.subpage_url("year", y, request=request)) for y in years],
                 "search_form": form,
                 "search_query": query,
                 "hits": hits,
@@ -202,7 +148,7 @@ class ProcessingStatusPanel(Panel):
             return context
 
 
-class IssuePage(RoutablePageMixin, BasePage):
+class IssuePage(RoutableMixin, BasePage):
     """One issue: its number and date, the PDF with cover, page count and size, and page texts."""
 
     number = models.PositiveIntegerField(_("issue number"))
@@ -286,8 +232,9 @@ class IssuePage(RoutablePageMixin, BasePage):
     # Facts -------------------------------------------------------------------
 
     @property
-    def facts(self):
-        """ "12 sider · 3,4 MB", in the reader's language."""
+    def facts_line(self):
+        """The PDF's page count and size as one line, "12 sider · 3,4 MB", in the reader's
+        language; empty without a PDF."""
         if not self.pdf_id:
             return ""
         pages = ngettext("%(count)d page", "%(count)d pages", self.pdf.page_count) % {
@@ -303,13 +250,9 @@ class IssuePage(RoutablePageMixin, BasePage):
         """(page number, PDF deep link, HTML text link) for every page."""
         if not self.pdf_id:
             return []
-        pdf_url, page_url = self.pdf.document.url, self.url
+        pdf_url = self.pdf.document.url
         return [
-            (
-                n,
-                f"{pdf_url}#page={n}",
-                page_url + self.reverse_subpage("page_text", kwargs={"page_number": n}),
-            )
+            (n, f"{pdf_url}#page={n}", self.subpage_url("page_text", page_number=n))
             for n in range(1, self.pdf.page_count + 1)
         ]
 
@@ -321,6 +264,19 @@ class IssuePage(RoutablePageMixin, BasePage):
     @path("", name="issue")
     def issue_view(self, request):
         return self.render(request)
+
+    def neighbour_links(self, page_number, request=None):
+        """The numbers and text URLs of the pages before and after; None past either end."""
+        links = {}
+        for key, number in (("previous", page_number - 1), ("next", page_number + 1)):
+            inside = 1 <= number <= self.pdf.page_count
+            links[f"{key}_page"] = number if inside else None
+            links[f"{key}_url"] = (
+                self.subpage_url("page_text", page_number=number, request=request)
+                if inside
+                else None
+            )
+        return links
 
     @path("side-<int:page_number>/", name="page_text")
     def page_text_view(self, request, page_number):
@@ -336,8 +292,7 @@ class IssuePage(RoutablePageMixin, BasePage):
                 "text_page": text_page,
                 "paragraphs": [p for p in text_page.text.split("\n\n") if p.strip()],
                 "pdf_link": f"{self.pdf.document.url}#page={page_number}",
-                "previous_page": page_number - 1 if page_number > 1 else None,
-                "next_page": page_number + 1 if page_number < self.pdf.page_count else None,
+                **self.neighbour_links(page_number, request),
             },
         )
 

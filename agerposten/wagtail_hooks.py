@@ -3,6 +3,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.models import Locale
 
+from . import demo
 from .models import IssuePage
 from .search import search_pages
 
@@ -17,3 +18,8 @@ def pages_inside_issues(request, query):
     if not hits:
         return ""
     return render_to_string("agerposten/site_search_hits.html", {"hits": hits}, request)
+
+
+@hooks.register("kvarter_load_demo_content", order=35)
+def load_demo_archive(loader, home):
+    demo.load_archive(loader, home)

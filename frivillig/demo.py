@@ -1,4 +1,5 @@
-"""Demo guides and the help desk, loaded by `load_demo_content`.
+"""Demo guides and the help desk, loaded by `load_demo_content` through the
+`kvarter_load_demo_content` hook (wagtail_hooks.py).
 
 Six "gør-det-selv" guides inspired by the plan's volunteering activities (kvarter/demo/content.py),
 every sentence written for this demo. All six are in Danish and English; homework help and the
@@ -8,7 +9,8 @@ shared dinner are in Arabic and Turkish too. The help desk is in Danish, English
 from kvarter.demo.loader import grant_to_staff
 from kvarter.models import ActivityPage, FocusAreaPage
 
-from .models import Difficulty, GuideIndexPage, GuidePage, HelpDeskPage, Topic
+from .choices import Difficulty, Topic
+from .models import GuideIndexPage, GuidePage, HelpDeskPage
 
 INDEX = {
     "slug": "guides",

@@ -1,76 +1,80 @@
-"""The help desk's mails: a Danish notification for staff, a receipt in the resident's language."""
+"""The help desk's mails, through the site's one mail path (kvarter.mail).
+
+Staff are told in Danish (settings.LANGUAGE_CODE) whatever the resident wrote in; the receipt
+and the answer notice go to the resident in the language they chose. Each is rendered now,
+from templates/email/help_request_*.{mjml,txt}, and queued: the worker sends it and retries
+while the mail server is away, so the help desk answers as usual meanwhile.
+"""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
+
+from kvarter.mail import queue_mail, render_mail
+
+
+def from_email(help_request):
+    """The help desk's sender address, or None for the site's default."""
+    page = help_request.page
+    return page.sender_address() if page is not None else None
 
 
 def send_staff_notification(help_request, recipients):
+    if not recipients:
+        return
+    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "help_requests:edit", args=[help_request.pk]
+    )
     with translation.override(settings.LANGUAGE_CODE):
-        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "help_requests:edit", args=[help_request.pk]
-        )
-        subject = _("New help request from %(name)s: %(kind)s") % {
+        subject = gettext("New help request from %(name)s: %(kind)s") % {
             "name": help_request.name,
             "kind": help_request.get_kind_display(),
         }
-        # Labels stay outside f-strings so that makemessages finds them.
-        details = [
-            (_("Name"), help_request.name),
-            (_("E-mail"), help_request.email or "–"),
-            (_("Phone"), help_request.phone or "–"),
-            (_("Answer in"), help_request.get_language_display()),
-            (_("Kind of help"), help_request.get_kind_display()),
-            (_("Received"), f"{timezone.localtime(help_request.created_at):%d.%m.%Y %H:%M}"),
-        ]
-        lines = [
-            _("A resident has asked the help desk for help."),
-            "",
-            *(f"{label}: {value}" for label, value in details),
-            "",
-            help_request.description,
-            "",
-            _("Answer the request in the admin: %(url)s") % {"url": admin_url},
-        ]
-    from_address = help_request.page.from_address if help_request.page else ""
-    send_mail(subject, "\n".join(lines), from_address or None, recipients)
+    mail = render_mail(
+        "email/help_request_staff",
+        settings.LANGUAGE_CODE,
+        {"subject": subject, "help_request": help_request, "admin_url": admin_url},
+    )
+    queue_mail(
+        mail,
+        recipients,
+        from_email=from_email(help_request),
+        # Staff press "reply" to answer the resident directly.
+        reply_to=[help_request.email] if help_request.email else None,
+    )
+
+
+def send_resident_mail(help_request, template_name, subject):
+    """`template_name` to the resident, in their language, with the link to their status page.
+
+    `subject` is lazy: render_mail translates it into the resident's language.
+    """
+    if not help_request.email:
+        return
+    status_url = help_request.status_url()
+    if status_url is None:  # the help desk page is gone: there is no status page
+        return
+    mail = render_mail(
+        template_name,
+        help_request.language,
+        {"subject": subject, "help_request": help_request, "status_url": status_url},
+    )
+    queue_mail(mail, [help_request.email], from_email=from_email(help_request))
 
 
 def send_receipt(help_request):
-    with translation.override(help_request.language):
-        subject = _("We have received your request")
-        lines = [
-            _("Dear %(name)s,") % {"name": help_request.name},
-            "",
-            _(
-                "Thank you for writing to the volunteer help desk in Charlottekvarteret. "
-                "We answer within a week, in the language you chose."
-            ),
-            "",
-            "{}: {}".format(_("What you need help with"), help_request.get_kind_display()),
-            "",
-            help_request.description,
-            "",
-            _("See the status of your request and our answer here:"),
-            help_request.status_url(),
-            "",
-            _("Keep this link to yourself: anyone who has it can see your request."),
-        ]
-    from_address = help_request.page.from_address if help_request.page else ""
-    send_mail(subject, "\n".join(lines), from_address or None, [help_request.email])
+    send_resident_mail(
+        help_request,
+        "email/help_request_receipt",
+        gettext_lazy("We have received your request"),
+    )
 
 
 def send_answer_notice(help_request):
-    """Tells the resident, in their language, that the answer is on their status page."""
-    with translation.override(help_request.language):
-        subject = _("We have answered your request")
-        lines = [
-            _("Dear %(name)s,") % {"name": help_request.name},
-            "",
-            _("The volunteer help desk has answered your request. Read the answer here:"),
-            help_request.status_url(),
-        ]
-    from_address = help_request.page.from_address if help_request.page else ""
-    send_mail(subject, "\n".join(lines), from_address or None, [help_request.email])
+    """Tells the resident that the answer is on their status page."""
+    send_resident_mail(
+        help_request,
+        "email/help_request_answered",
+        gettext_lazy("We have answered your request"),
+    )

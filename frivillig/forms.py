@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kvarter.spam import SpamProtectedForm
 
-from .models import Difficulty, HelpRequest, Topic
+from .choices import Difficulty, HelpRequestKind, Topic
+from .help_requests import HelpRequest
 
 
 class GuideFilterForm(forms.Form):
@@ -76,7 +77,7 @@ class HelpRequestForm(SpamProtectedForm, forms.ModelForm):
         if not self.is_bound:
             self.initial["language"] = translation.get_language()
         # Radio buttons need no empty "---------" choice.
-        self.fields["kind"].choices = HelpRequest.Kind.choices
+        self.fields["kind"].choices = HelpRequestKind.choices
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

@@ -1,68 +1,46 @@
-"""Volunteering: "gør-det-selv" guides, and the help desk that answers residents' requests."""
+"""Volunteering: "gør-det-selv" guides, and the help desk that answers residents' requests.
 
-import datetime
+The page models sit on top of the app: they import the choices, the data model
+(help_requests.py), the forms and the mails, none of which imports this module.
+"""
 
-from django.conf import settings
-from django.core import signing
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import EmailFormMixin, FormMixin
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from kvarter.models import BasePage, SiteSettings
-from kvarter.models.pages import LISTING_PAGE_SIZE, BodyMixin
+from kvarter.constants import LISTING_PAGE_SIZE
+from kvarter.models import BodyPage, ContactPersonMixin, RoutableMixin, StaffRecipientsMixin
 from kvarter.spam import rate_limit_response
 
+from . import emails
 from .blocks import RelatedPagesBlock, StepBlock
+from .choices import Difficulty, Topic
+from .forms import GuideFilterForm, HelpRequestForm
+from .help_requests import HelpRequest
 
-# A status link keeps working while the request can still exist (see frivillig_purge).
-STATUS_TOKEN_MAX_AGE = datetime.timedelta(days=2 * 365)
-STATUS_TOKEN_SALT = "frivillig.help-request.status"
-RETENTION = datetime.timedelta(days=365)
-
-
-class Difficulty(models.TextChoices):
-    EASY = "easy", _("Easy")
-    MEDIUM = "medium", _("Medium")
-    HARD = "hard", _("Hard")
+__all__ = ["GuideIndexPage", "GuidePage", "HelpDeskPage", "HelpRequest"]
 
 
-class Topic(models.TextChoices):
-    # A fixed list rather than tags: every label is translated in every language, and a
-    # filter link works whatever language the reader uses.
-    ASSOCIATIONS = "associations", _("Associations and boards")
-    FUNDING = "funding", _("Money and funding")
-    CULTURE = "culture", _("Culture and events")
-    BUILDING = "building", _("Building and green spaces")
-    CHILDREN = "children", _("Children and learning")
-    COMMUNITY = "community", _("Food and community")
-
-
-class GuideIndexPage(BodyMixin, BasePage):
+class GuideIndexPage(BodyPage):
     """The list of guides, filtered by difficulty and topic."""
 
     parent_page_types = ["kvarter.HomePage"]
     subpage_types = ["frivillig.GuidePage"]
     max_count_per_parent = 1
-
-    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
-    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
-    translatable_fields = [*BasePage.translatable_fields, *BodyMixin.translatable_fields]
 
     class Meta:
         verbose_name = _("guide index page")
@@ -78,8 +56,6 @@ class GuideIndexPage(BodyMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import GuideFilterForm  # forms.py imports this module's models
-
         context = super().get_context(request, *args, **kwargs)
         form = GuideFilterForm(request.GET)
         guides = self.guides()
@@ -92,7 +68,7 @@ class GuideIndexPage(BodyMixin, BasePage):
         return context
 
 
-class GuidePage(RoutablePageMixin, BodyMixin, BasePage):
+class GuidePage(RoutableMixin, ContactPersonMixin, BodyPage):
     """A "gør-det-selv" guide: a recipe for a resident's own project, with numbered steps."""
 
     audience = models.CharField(
@@ -120,14 +96,6 @@ class GuidePage(RoutablePageMixin, BodyMixin, BasePage):
         blank=True,
         help_text=_("Shown as tick boxes, for residents who print the guide."),
     )
-    contact_person = models.ForeignKey(
-        "kvarter.Person",
-        verbose_name=_("contact person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     related = StreamField(
         RelatedPagesBlock(),
         verbose_name=_("related guides, activities and focus areas"),
@@ -137,36 +105,35 @@ class GuidePage(RoutablePageMixin, BodyMixin, BasePage):
     parent_page_types = ["frivillig.GuideIndexPage"]
     subpage_types = []
 
+    # In the order the guide reads: what it takes, the introduction, then the steps.
     content_panels = [
-        *BasePage.content_panels,
-        MultiFieldPanel(
-            [
-                FieldPanel("audience"),
-                FieldPanel("difficulty"),
-                FieldPanel("topic"),
-                FieldPanel("time_needed"),
-                FieldPanel("cost"),
-                FieldPanel("materials"),
-            ],
-            heading=_("About the guide"),
+        *BodyPage.panels_with(
+            MultiFieldPanel(
+                [
+                    FieldPanel("audience"),
+                    FieldPanel("difficulty"),
+                    FieldPanel("topic"),
+                    FieldPanel("time_needed"),
+                    FieldPanel("cost"),
+                    FieldPanel("materials"),
+                ],
+                heading=_("About the guide"),
+            )
         ),
-        *BodyMixin.content_panels,
         FieldPanel("steps"),
         FieldPanel("checklist"),
-        FieldPanel("contact_person"),
+        *ContactPersonMixin.panels,
         FieldPanel("related"),
     ]
     search_fields = [
-        *BasePage.search_fields,
-        *BodyMixin.search_fields,
+        *BodyPage.search_fields,
         index.SearchField("steps"),
         index.SearchField("materials"),
         index.FilterField("difficulty"),
         index.FilterField("topic"),
     ]
     translatable_fields = [
-        *BasePage.translatable_fields,
-        *BodyMixin.translatable_fields,
+        *BodyPage.translatable_fields,
         TranslatableField("audience"),
         SynchronizedField("difficulty"),
         SynchronizedField("topic"),
@@ -175,7 +142,7 @@ class GuidePage(RoutablePageMixin, BodyMixin, BasePage):
         TranslatableField("materials"),
         TranslatableField("steps"),
         TranslatableField("checklist"),
-        SynchronizedField("contact_person"),
+        *ContactPersonMixin.translatable_fields,
         SynchronizedField("related"),
     ]
 
@@ -193,7 +160,7 @@ class GuidePage(RoutablePageMixin, BodyMixin, BasePage):
 
     @property
     def print_url(self):
-        return self.url + self.reverse_subpage("print").lstrip("/")
+        return self.subpage_url("print")
 
     @cached_property
     def related_pages(self):
@@ -221,12 +188,14 @@ class GuidePage(RoutablePageMixin, BodyMixin, BasePage):
         return TemplateResponse(request, "frivillig/guide_print.html", self.get_context(request))
 
 
-class HelpDeskPage(RoutablePageMixin, EmailFormMixin, FormMixin, BodyMixin, BasePage):
+class HelpDeskPage(RoutableMixin, StaffRecipientsMixin, EmailFormMixin, FormMixin, BodyPage):
     """The volunteer help desk: AbstractEmailForm's shape, with the fields fixed in code.
 
     The fields are a Django form (forms.HelpRequestForm) rather than editor-defined form
     fields, because staff sort, filter and answer requests by them. What a resident sends is
-    a HelpRequest, managed under "Help requests" in the admin.
+    a HelpRequest, managed under "Help requests" in the admin. StaffRecipientsMixin comes
+    before EmailFormMixin, so that its `to_address` (validated, one a line or by commas)
+    takes the place of Wagtail's.
     """
 
     parent_page_types = ["kvarter.HomePage"]
@@ -234,22 +203,14 @@ class HelpDeskPage(RoutablePageMixin, EmailFormMixin, FormMixin, BodyMixin, Base
     max_count_per_parent = 1
 
     content_panels = [
-        *BasePage.content_panels,
-        *BodyMixin.content_panels,
-        MultiFieldPanel(
-            [
-                FieldPanel("to_address", permission="superuser"),
-                FieldPanel("from_address", permission="superuser"),
-            ],
-            heading=_("Notifications"),
-        ),
+        *BodyPage.content_panels,
+        *StaffRecipientsMixin.panels,
+        FieldPanel("from_address", permission="superuser"),
     ]
-    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
     translatable_fields = [
-        *BasePage.translatable_fields,
-        *BodyMixin.translatable_fields,
-        # One set of addresses for every language: translators must not redirect requests.
-        SynchronizedField("to_address", overridable=False),
+        *BodyPage.translatable_fields,
+        *StaffRecipientsMixin.translatable_fields,
+        # One sender for every language, like the recipients.
         SynchronizedField("from_address", overridable=False),
         SynchronizedField("subject", overridable=False),
     ]
@@ -257,11 +218,14 @@ class HelpDeskPage(RoutablePageMixin, EmailFormMixin, FormMixin, BodyMixin, Base
     class Meta:
         verbose_name = _("help desk page")
 
+    def sender_address(self):
+        """The Danish page's sender address, like the recipients; None for the site default."""
+        source = self.get_translation_or_none(Locale.get_default()) or self
+        return source.specific.from_address or None
+
     # The form seams of Wagtail's FormMixin --------------------------------
 
     def get_form_class(self):
-        from .forms import HelpRequestForm  # forms.py imports this module's models
-
         return HelpRequestForm
 
     def get_form(self, *args, page=None, user=None, **kwargs):
@@ -277,23 +241,21 @@ class HelpDeskPage(RoutablePageMixin, EmailFormMixin, FormMixin, BodyMixin, Base
         help_request = form.save(commit=False)
         help_request.page = self
         help_request.save()
-        help_request.notify_staff(self.staff_recipients())
-        help_request.send_receipt()
+        # Queued, not sent: with the mail server down the resident is thanked as usual.
+        emails.send_staff_notification(help_request, self.staff_recipients())
+        emails.send_receipt(help_request)
         return help_request
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         if getattr(request, "is_preview", False):  # the editor's "Landing page" preview
             return self.thanks(request)
         # Redirect after POST, so that reloading the thank-you page sends nothing twice.
-        return redirect(self.sub_url("thanks"))
+        return redirect(self.subpage_url("thanks", request=request))
 
     def get_landing_page_template(self, *args, **kwargs):
         return "frivillig/help_desk_thanks.html"
 
     # Routes ----------------------------------------------------------------
-
-    def sub_url(self, name):
-        return self.url + self.reverse_subpage(name).lstrip("/")
 
     @path("", name="form")
     def form_view(self, request):
@@ -325,162 +287,3 @@ class HelpDeskPage(RoutablePageMixin, EmailFormMixin, FormMixin, BodyMixin, Base
         # A resident's request is personal: no shared cache or CDN may keep a copy.
         add_never_cache_headers(response)
         return response
-
-    def staff_recipients(self):
-        source = self.get_translation_or_none(Locale.get_default()) or self
-        recipients = [a.strip() for a in source.specific.to_address.split(",") if a.strip()]
-        if not recipients:
-            email = SiteSettings.for_site(self.get_site()).email
-            recipients = [email] if email else []
-        return recipients
-
-
-class HelpRequest(models.Model):
-    """A resident's request to the help desk, and how staff answered it."""
-
-    class Status(models.TextChoices):
-        NEW = "new", _("New")
-        IN_PROGRESS = "in_progress", _("In progress")
-        ANSWERED = "answered", _("Answered")
-        CLOSED = "closed", _("Closed")
-
-    class Kind(models.TextChoices):
-        PROJECT = "project", _("Starting a project")
-        FUNDING = "funding", _("Funding")
-        ROOM = "room", _("A room")
-        VOLUNTEERS = "volunteers", _("Volunteers")
-        OTHER = "other", _("Something else")
-
-    page = models.ForeignKey(
-        HelpDeskPage,
-        verbose_name=_("sent from"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    name = models.CharField(_("name"), max_length=120)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    language = models.CharField(_("preferred language"), max_length=8, choices=settings.LANGUAGES)
-    kind = models.CharField(_("kind of help"), max_length=20, choices=Kind.choices)
-    description = models.TextField(_("description"), max_length=5000)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
-    )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("assigned to"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    internal_notes = models.TextField(
-        _("internal notes"), blank=True, help_text=_("Only staff see these.")
-    )
-    answer = models.TextField(
-        _("answer"), blank=True, help_text=_("The resident sees this on their status page.")
-    )
-    answer_guide = models.ForeignKey(
-        GuidePage,
-        verbose_name=_("guide as answer"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown on the status page, in the resident's language if translated."),
-    )
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
-
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("name", read_only=True),
-                FieldPanel("email", read_only=True),
-                FieldPanel("phone", read_only=True),
-                FieldPanel("language", read_only=True),
-                FieldPanel("kind", read_only=True),
-                FieldPanel("description", read_only=True),
-            ],
-            heading=_("The request"),
-        ),
-        FieldPanel("status"),
-        FieldPanel("assigned_to"),
-        FieldPanel("answer"),
-        FieldPanel("answer_guide"),
-        FieldPanel("internal_notes"),
-    ]
-
-    class Meta:
-        verbose_name = _("help request")
-        verbose_name_plural = _("help requests")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.name}: {self.get_kind_display()}"
-
-    def save(self, *args, **kwargs):
-        if self.status == self.Status.CLOSED:
-            self.closed_at = self.closed_at or timezone.now()
-        else:
-            self.closed_at = None
-        super().save(*args, **kwargs)
-
-    # Status link ------------------------------------------------------------
-
-    @property
-    def status_token(self):
-        signed = signing.dumps(self.pk, salt=STATUS_TOKEN_SALT)
-        # Wagtail routes only letters, digits, "_" and "-" in a path: no ":" from the signer.
-        return urlsafe_base64_encode(signed.encode())
-
-    @classmethod
-    def from_status_token(cls, token):
-        """The request a status link points at, or None when forged, expired or deleted."""
-        try:
-            signed = urlsafe_base64_decode(token).decode()
-            pk = signing.loads(signed, salt=STATUS_TOKEN_SALT, max_age=STATUS_TOKEN_MAX_AGE)
-        except (ValueError, signing.BadSignature):
-            return None
-        return cls.objects.select_related("answer_guide").filter(pk=pk).first()
-
-    def status_url(self):
-        """The status page on the help desk in the resident's language, as a full URL."""
-        with translation.override(self.language):
-            page = self.page.localized
-            return page.get_full_url() + page.reverse_subpage(
-                "status", args=[self.status_token]
-            ).lstrip("/")
-
-    def answer_guide_for_reader(self):
-        guide = self.answer_guide
-        return guide.localized if guide is not None and guide.live else None
-
-    # Mail ----------------------------------------------------------------
-
-    def notify_staff(self, recipients):
-        from .emails import send_staff_notification
-
-        if recipients:
-            send_staff_notification(self, recipients)
-
-    def send_receipt(self):
-        from .emails import send_receipt
-
-        if self.email:
-            send_receipt(self)
-
-    def send_answer_notice(self):
-        from .emails import send_answer_notice
-
-        # Without the help desk page there is no status page to link to.
-        if self.email and self.page is not None:
-            send_answer_notice(self)
-
-    @classmethod
-    def due_for_purge(cls, now=None):
-        cutoff = (now or timezone.now()) - RETENTION
-        return cls.objects.filter(status=cls.Status.CLOSED, closed_at__lt=cutoff)

@@ -6,6 +6,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from . import demo, emails
+from .choices import HelpRequestStatus
 from .models import HelpDeskPage, HelpRequest
 
 
@@ -23,9 +25,9 @@ class HelpRequestEditView(EditView):
     def save_instance(self):
         help_request = super().save_instance()
         # Tell the resident once, when staff mark the request answered.
-        answered = help_request.status == HelpRequest.Status.ANSWERED
+        answered = help_request.status == HelpRequestStatus.ANSWERED
         if answered and "status" in self.form.changed_data:
-            help_request.send_answer_notice()
+            emails.send_answer_notice(help_request)
         return help_request
 
 
@@ -69,3 +71,8 @@ def register_help_request_viewset():
 def hide_help_desk_from_form_submissions(user, editable_forms):
     # Help requests are worked on under "Help requests", not as generic form submissions.
     return editable_forms.not_type(HelpDeskPage)
+
+
+@hooks.register("kvarter_load_demo_content", order=30)
+def load_demo_guides(loader, home):
+    demo.load_guides(loader, home)

@@ -8,6 +8,6 @@ class KvarterConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from kvarter.page_cache import connect_signals
+        from kvarter.page_cache import connect_signals  # noqa: PLC0415 - needs loaded models
 
         connect_signals()

@@ -23,11 +23,18 @@ page there at once, and `purge_ancestors` below purges the listings that show it
 import hashlib
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "page-cache:generation"
 # Headers worth replaying; Set-Cookie is never stored (such responses are not cached at all).
@@ -143,8 +150,6 @@ def purge_ancestors(instance, **kwargs):
     """
     if not settings.WAGTAILFRONTENDCACHE:
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
     batch = PurgeBatch()
     batch.add_pages(instance.get_ancestors().live().filter(depth__gt=1).specific())
     batch.purge()
@@ -152,13 +157,6 @@ def purge_ancestors(instance, **kwargs):
 
 def connect_signals():
     """Called from KvarterConfig.ready(), once every model is loaded."""
-    from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
-
-    from wagtail.contrib.settings.registry import registry as settings_registry
-    from wagtail.models import Page
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     # Sent for every page type, so no sender filter.
     page_published.connect(invalidate, dispatch_uid="page_cache_published")
     page_unpublished.connect(invalidate, dispatch_uid="page_cache_unpublished")

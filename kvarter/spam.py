@@ -52,13 +52,27 @@ class HoneypotInput(forms.TextInput):
         super().__init__(attrs={"tabindex": "-1", "autocomplete": "off"})
 
 
-class SpamProtectedForm(forms.Form):
-    """Adds the honeypot and the signed start time. Check `is_spam()` after `is_valid()`."""
+class HoneypotForm(forms.Form):
+    """Adds the honeypot. Check `is_spam()` after `is_valid()`.
+
+    For a form on cached pages, which cannot carry a start time that differs per reader.
+    """
 
     # "website" tempts bots that fill in every field; people never see it.
     website = forms.CharField(
         label=_("Leave this field empty"), required=False, widget=HoneypotInput()
     )
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "website"]
+
+
+class SpamProtectedForm(HoneypotForm):
+    """The honeypot plus a signed start time: a form sent too fast is a bot's."""
+
     form_started = forms.CharField(required=False, widget=forms.HiddenInput())
 
     def __init__(self, *args, **kwargs):
@@ -67,13 +81,10 @@ class SpamProtectedForm(forms.Form):
             self.initial["form_started"] = sign_start_time()
 
     def is_spam(self):
-        if self.cleaned_data.get("website"):
+        if super().is_spam():
             return True
         elapsed = seconds_since_start(self.cleaned_data.get("form_started"))
         return elapsed is None or elapsed < MIN_FILL_SECONDS
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != "website"]
 
 
 def rate_limit_response(request, group, rate=POST_RATE):

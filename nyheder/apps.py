@@ -6,10 +6,3 @@ class NyhederConfig(AppConfig):
     name = "nyheder"
     verbose_name = _("Stories")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from anymail.signals import tracking
-
-        from .newsletter.webhooks import handle_tracking_event
-
-        tracking.connect(handle_tracking_event, dispatch_uid="nyheder.newsletter.tracking")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kvarter.spam import SpamProtectedForm
 
-from .models import StoryTip
+from nyheder.models.tips import StoryTip
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 # What Pillow finds in the file, not what its name says; the extension we store it under.

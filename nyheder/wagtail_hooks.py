@@ -1,14 +1,16 @@
-from django.urls import include, path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import NewsletterIndexPage, NewsletterPage, StoryTip, Subscriber
-from .newsletter import admin_views as newsletter_admin
+from kvarter.absolute_urls import absolute_url
+from kvarter.sections import Section
+
+from .demo import load_stories
+from .models import StoryIndexPage, StoryPage, StoryTip
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -45,47 +47,32 @@ def register_story_tip_viewset():
     return StoryTipViewSet("story_tips")
 
 
-# Newsletter (nyheder/newsletter/admin_views.py) ---------------------------------------------------
-
-# Subscribers give their consent themselves; staff view, export and erase, never add or edit.
-register_permission_policy(Subscriber, ReadOnlyPermissionPolicy(Subscriber))
-
-
-@hooks.register("register_admin_viewset")
-def register_newsletter_viewsets():
-    return newsletter_admin.NewsletterViewSetGroup()
+@hooks.register("kvarter_home_sections")
+def latest_stories(page, request):
+    stories = StoryPage.newest(page)[:3]
+    return Section("nyheder/home_latest_stories.html", {"stories": stories}, order=10)
 
 
-@hooks.register("register_admin_urls")
-def register_newsletter_admin_urls():
-    urls = [
-        path("compose/<int:index_id>/", newsletter_admin.compose, name="compose"),
-        path("editions/<int:page_id>/send/", newsletter_admin.send_edition, name="send"),
-        path("editions/<int:page_id>/test/", newsletter_admin.send_test, name="send_test"),
-        path("editions/<int:page_id>/progress/", newsletter_admin.send_progress, name="progress"),
-    ]
-    return [path("newsletter/", include((urls, "newsletter_admin")))]
+@hooks.register("kvarter_head_sections")
+def story_feed_links(page, request):
+    """<link rel="alternate"> to the RSS and Atom feeds of the reader's language."""
+    index = (
+        StoryIndexPage.objects.live()
+        .public()
+        .filter(locale__language_code=translation.get_language())
+        .order_by("path")
+        .first()
+    )
+    if index is None:
+        return None
+    context = {
+        "title": index.title,
+        "rss_url": absolute_url(request, index.rss_url),
+        "atom_url": absolute_url(request, index.atom_url),
+    }
+    return Section("nyheder/feed_links.html", context)
 
 
-@hooks.register("register_page_header_buttons")
-def newsletter_page_header_buttons(page, user, view_name, next_url=None):
-    specific_class = page.specific_class
-    if specific_class is NewsletterIndexPage and page.permissions_for_user(user).can_add_subpage():
-        # A POST through Wagtail's action controller: one click makes the draft.
-        yield Button(
-            _("Compose an edition"),
-            icon_name="mail",
-            priority=5,
-            attrs={
-                "data-controller": "w-action",
-                "data-action": "w-action#post",
-                "data-w-action-url-value": reverse("newsletter_admin:compose", args=[page.pk]),
-            },
-        )
-    elif specific_class is NewsletterPage and page.permissions_for_user(user).can_edit():
-        yield Button(
-            _("Send…"),
-            url=reverse("newsletter_admin:send", args=[page.pk]),
-            icon_name="mail",
-            priority=5,
-        )
+@hooks.register("kvarter_load_demo_content", order=20)
+def load_demo_stories(loader, home):
+    load_stories(loader, home)

@@ -50,7 +50,7 @@ def main():
 
     from playwright.sync_api import sync_playwright
 
-    from nyheder.newsletter import links
+    from kvarter.mail import site_root_url
     from nyheder.newsletter.models import NewsletterPage
     from nyheder.newsletter.rendering import render_edition
 
@@ -63,7 +63,7 @@ def main():
 
     args.output.mkdir(parents=True, exist_ok=True)
     handle = serve_media_only(
-        links.site_root_url(), settings.MEDIA_URL, Path(settings.MEDIA_ROOT).resolve()
+        site_root_url(), settings.MEDIA_URL, Path(settings.MEDIA_ROOT).resolve()
     )
     # Rendered first: Playwright runs an event loop, in which Django refuses database queries.
     mails = {language: render_edition(edition, language) for language in LANGUAGES}

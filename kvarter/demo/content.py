@@ -9,8 +9,6 @@ Every translatable text is a dict {language code: text}. Danish ("da") is the so
 
 from __future__ import annotations
 
-LANGUAGES = ["da", "en", "ar", "tr", "so", "ur"]
-
 ADDRESS = "Naboskabsvej 7\n2630 Taastrup"
 
 # ---------------------------------------------------------------------------

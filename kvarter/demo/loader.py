@@ -12,8 +12,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils.module_loading import import_string
 
+from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -47,7 +47,6 @@ from kvarter.models import (
 
 from . import content
 from .drawings import draw_scene, text_pdf
-from .events import load_events
 
 SOURCE_LANGUAGE = "da"
 # Keys of a page definition that hold its child pages, not its own texts.
@@ -104,11 +103,9 @@ class DemoLoader:
 
     def prerender_renditions(self):
         """Make every responsive rendition now, so the first visitor does not wait for it."""
-        specs = [spec for size in IMAGE_SIZES for spec in filter_specs(size)]
         for image in self.images.values():
             sizes = ["portrait"] if image.title.startswith("Demo: portrait") else IMAGE_SIZES
             image.get_renditions(*[spec for size in sizes for spec in filter_specs(size)])
-        return len(specs)
 
     def plan_document(self):
         document_model = get_document_model()
@@ -365,11 +362,9 @@ class DemoLoader:
             contact_page.save_revision().publish()
         self.page(home, StandardPage, content.ABOUT, show_in_menus=True)
         accessibility = self.page(home, StandardPage, content.ACCESSIBILITY)
-        load_events(self, home)
-        import_string("nyheder.demo.load_stories")(self, home)  # kvarter never imports nyheder
-        import_string("frivillig.demo.load_guides")(self, home)
-        import_string("agerposten.demo.load_archive")(self, home)
-        import_string("nyheder.newsletter.demo.load_newsletter")(self, home)
+        # The other apps add their pages through this hook: kvarter names none of them.
+        for load_app_content in hooks.get_hooks("kvarter_load_demo_content"):
+            load_app_content(self, home)
         self.translate_pending()
         return home, accessibility
 

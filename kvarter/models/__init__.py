@@ -1,5 +1,14 @@
-from .base import BasePage, HeroImageMixin
-from .events import EventCategory, EventException, EventIndexPage, EventPage, OccurrenceChange
+from .base import (
+    BasePage,
+    BodyPage,
+    ContactPersonMixin,
+    HeroImageMixin,
+    HousingAreaMixin,
+    RoutableMixin,
+    StaffRecipientsMixin,
+    split_addresses,
+    validate_addresses,
+)
 from .pages import (
     ActivityPage,
     ContactPage,
@@ -18,23 +27,25 @@ from .snippets import HousingArea, Partner, Person
 __all__ = [
     "ActivityPage",
     "BasePage",
+    "BodyPage",
     "ContactPage",
     "ContactPerson",
-    "EventCategory",
-    "EventException",
-    "EventIndexPage",
-    "EventPage",
+    "ContactPersonMixin",
     "FocusAreaPage",
     "FundingShare",
     "HeroImageMixin",
     "HomePage",
     "HousingArea",
+    "HousingAreaMixin",
     "NetworkPage",
-    "OccurrenceChange",
     "Partner",
     "Person",
     "PlanDocument",
     "PlanPage",
+    "RoutableMixin",
     "SiteSettings",
+    "StaffRecipientsMixin",
     "StandardPage",
+    "split_addresses",
+    "validate_addresses",
 ]

@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -6,47 +5,24 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from kvarter.blocks import BaseStreamBlock
+from kvarter.constants import LISTING_PAGE_SIZE
+from kvarter.sections import collect_sections
 
-from .base import BasePage
-
-LISTING_PAGE_SIZE = 12
-
-
-class BodyMixin(models.Model):
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
-
-    content_panels = [FieldPanel("body")]
-    search_fields = [index.SearchField("body")]
-    translatable_fields = [TranslatableField("body")]
-
-    class Meta:
-        abstract = True
+from .base import BasePage, BodyPage, ContactPersonMixin, HousingAreaMixin
 
 
-class HomePage(BodyMixin, BasePage):
-    """The front page of one language's tree."""
+class HomePage(BodyPage):
+    """The front page of one language's tree.
+
+    Page types of other apps declare HomePage as their parent, and fill the home page's
+    sections through the `kvarter_home_sections` hook (kvarter/sections.py).
+    """
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "kvarter.PlanPage",
-        "kvarter.ContactPage",
-        "kvarter.StandardPage",
-        "kvarter.EventIndexPage",
-        "nyheder.StoryIndexPage",
-        "frivillig.GuideIndexPage",
-        "frivillig.HelpDeskPage",
-        "nyheder.NewsletterIndexPage",
-    ]
-
-    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
-    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
-    translatable_fields = [*BasePage.translatable_fields, *BodyMixin.translatable_fields]
 
     class Meta:
         verbose_name = _("home page")
@@ -65,28 +41,15 @@ class HomePage(BodyMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["focus_areas"] = self.focus_areas()
         context["plan_page"] = PlanPage.objects.live().public().child_of(self).first()
-        # Looked up by name: kvarter is the base app and never imports nyheder.
-        story_model = apps.get_model("nyheder", "StoryPage")
-        context["latest_stories"] = story_model.newest(self)[:3]
-        # Imported here because events.py builds on this module.
-        from .events import EventIndexPage
-
-        event_index = EventIndexPage.objects.live().public().child_of(self).first()
-        context["event_index"] = event_index
-        if event_index is not None:
-            context["upcoming_occurrences"] = event_index.upcoming_occurrences()[:5]
-            context["calendar_feed"] = event_index.feed_links(request)
+        context["home_sections"] = collect_sections("kvarter_home_sections", self, request)
         return context
 
 
-class StandardPage(BodyMixin, BasePage):
+class StandardPage(BodyPage):
     """A plain page: about us, the accessibility statement, an index of networks."""
 
+    parent_page_types = ["kvarter.HomePage", "kvarter.StandardPage", "kvarter.PlanPage"]
     subpage_types = ["kvarter.StandardPage", "kvarter.NetworkPage"]
-
-    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
-    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
-    translatable_fields = [*BasePage.translatable_fields, *BodyMixin.translatable_fields]
 
     class Meta:
         verbose_name = _("standard page")
@@ -102,7 +65,7 @@ class StandardPage(BodyMixin, BasePage):
         return context
 
 
-class PlanPage(BodyMixin, BasePage):
+class PlanPage(BodyPage):
     """The boligsocial helhedsplan: its period, money and documents."""
 
     period_start = models.DateField(_("period start"))
@@ -115,20 +78,16 @@ class PlanPage(BodyMixin, BasePage):
     subpage_types = ["kvarter.FocusAreaPage", "kvarter.StandardPage"]
     max_count_per_parent = 1
 
-    content_panels = [
-        *BasePage.content_panels,
+    content_panels = BodyPage.panels_with(
         MultiFieldPanel(
             [FieldPanel("period_start"), FieldPanel("period_end"), FieldPanel("grant_amount")],
             heading=_("Facts"),
         ),
         InlinePanel("funding_shares", heading=_("Funding partners"), label=_("Partner")),
         InlinePanel("documents", heading=_("Plan documents"), label=_("Document")),
-        *BodyMixin.content_panels,
-    ]
-    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
+    )
     translatable_fields = [
-        *BasePage.translatable_fields,
-        *BodyMixin.translatable_fields,
+        *BodyPage.translatable_fields,
         SynchronizedField("period_start"),
         SynchronizedField("period_end"),
         SynchronizedField("grant_amount"),
@@ -202,15 +161,11 @@ class PlanDocument(Orderable):
         return str(self.document)
 
 
-class FocusAreaPage(BodyMixin, BasePage):
+class FocusAreaPage(BodyPage):
     """An indsatsområde of the plan, listing its activities."""
 
     parent_page_types = ["kvarter.PlanPage"]
     subpage_types = ["kvarter.ActivityPage"]
-
-    content_panels = [*BasePage.content_panels, *BodyMixin.content_panels]
-    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
-    translatable_fields = [*BasePage.translatable_fields, *BodyMixin.translatable_fields]
 
     class Meta:
         verbose_name = _("focus area page")
@@ -232,26 +187,9 @@ class FocusAreaPage(BodyMixin, BasePage):
         return context
 
 
-class ActivityPage(BodyMixin, BasePage):
+class ActivityPage(HousingAreaMixin, ContactPersonMixin, BodyPage):
     """One activity (aktivitet) within a focus area."""
 
-    housing_area = models.ForeignKey(
-        "kvarter.HousingArea",
-        verbose_name=_("housing area"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Leave empty if the activity is for the whole neighbourhood."),
-    )
-    contact_person = models.ForeignKey(
-        "kvarter.Person",
-        verbose_name=_("contact person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     when = models.CharField(
         _("when"), max_length=160, blank=True, help_text=_("For example: Tuesdays 16–18")
     )
@@ -259,19 +197,13 @@ class ActivityPage(BodyMixin, BasePage):
     parent_page_types = ["kvarter.FocusAreaPage"]
     subpage_types = []
 
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("housing_area"),
-        FieldPanel("when"),
-        FieldPanel("contact_person"),
-        *BodyMixin.content_panels,
-    ]
-    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
+    content_panels = BodyPage.panels_with(
+        *HousingAreaMixin.panels, FieldPanel("when"), *ContactPersonMixin.panels
+    )
     translatable_fields = [
-        *BasePage.translatable_fields,
-        *BodyMixin.translatable_fields,
-        SynchronizedField("housing_area"),
-        SynchronizedField("contact_person"),
+        *BodyPage.translatable_fields,
+        *HousingAreaMixin.translatable_fields,
+        *ContactPersonMixin.translatable_fields,
         TranslatableField("when"),
     ]
 
@@ -279,53 +211,30 @@ class ActivityPage(BodyMixin, BasePage):
         verbose_name = _("activity page")
 
 
-class NetworkPage(BodyMixin, BasePage):
+class NetworkPage(HousingAreaMixin, ContactPersonMixin, BodyPage):
     """A kvarternetværk: who takes part, and where and when they meet."""
 
-    housing_area = models.ForeignKey(
-        "kvarter.HousingArea",
-        verbose_name=_("housing area"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     participants = models.TextField(
         _("who takes part"), blank=True, help_text=_("One participant or group per line.")
     )
     meeting_place = models.CharField(_("where we meet"), max_length=200, blank=True)
     meeting_time = models.CharField(_("when we meet"), max_length=200, blank=True)
-    contact_person = models.ForeignKey(
-        "kvarter.Person",
-        verbose_name=_("contact person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     parent_page_types = ["kvarter.StandardPage"]
     subpage_types = []
 
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("housing_area"),
+    content_panels = BodyPage.panels_with(
+        *HousingAreaMixin.panels,
         FieldPanel("participants"),
         FieldPanel("meeting_place"),
         FieldPanel("meeting_time"),
-        FieldPanel("contact_person"),
-        *BodyMixin.content_panels,
-    ]
-    search_fields = [
-        *BasePage.search_fields,
-        *BodyMixin.search_fields,
-        index.SearchField("participants"),
-    ]
+        *ContactPersonMixin.panels,
+    )
+    search_fields = [*BodyPage.search_fields, index.SearchField("participants")]
     translatable_fields = [
-        *BasePage.translatable_fields,
-        *BodyMixin.translatable_fields,
-        SynchronizedField("housing_area"),
-        SynchronizedField("contact_person"),
+        *BodyPage.translatable_fields,
+        *HousingAreaMixin.translatable_fields,
+        *ContactPersonMixin.translatable_fields,
         TranslatableField("participants"),
         TranslatableField("meeting_place"),
         TranslatableField("meeting_time"),
@@ -338,7 +247,7 @@ class NetworkPage(BodyMixin, BasePage):
         return [line.strip() for line in self.participants.splitlines() if line.strip()]
 
 
-class ContactPage(BodyMixin, BasePage):
+class ContactPage(BodyPage):
     """How to reach the secretariat, with the staff to ask."""
 
     address = models.TextField(_("address"), blank=True)
@@ -348,17 +257,13 @@ class ContactPage(BodyMixin, BasePage):
     subpage_types = []
     max_count_per_parent = 1
 
-    content_panels = [
-        *BasePage.content_panels,
+    content_panels = BodyPage.panels_with(
         FieldPanel("address"),
         FieldPanel("opening_hours"),
         InlinePanel("contact_people", heading=_("Staff"), label=_("Person")),
-        *BodyMixin.content_panels,
-    ]
-    search_fields = [*BasePage.search_fields, *BodyMixin.search_fields]
+    )
     translatable_fields = [
-        *BasePage.translatable_fields,
-        *BodyMixin.translatable_fields,
+        *BodyPage.translatable_fields,
         SynchronizedField("address"),
         TranslatableField("opening_hours"),
         SynchronizedField("contact_people"),

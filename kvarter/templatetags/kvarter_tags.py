@@ -5,23 +5,31 @@ cached until the next publish, move or unpublish starts a new page-cache generat
 (kvarter/page_cache.py): a page then renders its furniture with no queries.
 """
 
+import json
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Locale, Page, Site
 
 from kvarter.absolute_urls import absolute_url
 from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, SHARE_IMAGE_SPEC, filter_specs
 from kvarter.page_cache import current_generation
+from kvarter.sections import collect_sections
 
 register = template.Library()
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 # An upper bound: a new generation replaces the furniture as soon as anything is published.
 FURNITURE_SECONDS = 60 * 60
+# What Django's json_script escapes: nothing in the data can close the <script> element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def _cached_furniture(request, name, page, build):
@@ -190,14 +198,32 @@ def content_language(page):
     return translation.get_language()
 
 
-@register.filter
-def is_rtl(code):
-    return code in settings.LANGUAGES_BIDI
+@register.inclusion_tag("components/sections.html", takes_context=True)
+def head_sections(context):
+    """Links other apps put in <head>, such as the story and calendar feeds."""
+    request = context.get("request")
+    if request is None:
+        return {"sections": []}
+    return {"sections": collect_sections("kvarter_head_sections", context.get("page"), request)}
 
 
-@register.simple_tag
-def active_locale():
-    return Locale.get_active()
+@register.inclusion_tag("components/sections.html", takes_context=True)
+def footer_sections(context):
+    """Footer parts other apps add, such as the newsletter sign-up."""
+    request = context.get("request")
+    if request is None:
+        return {"sections": []}
+    return {"sections": collect_sections("kvarter_footer_sections", request)}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    """The page's schema.org data (a dict) in a <script type="application/ld+json">."""
+    data = json.dumps(page.structured_data(context["request"]), cls=DjangoJSONEncoder)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(data.translate(JSON_SCRIPT_ESCAPES)),  # escaped just above: safe
+    )
 
 
 @register.inclusion_tag("components/picture.html")

@@ -1,4 +1,4 @@
-"""The newsletter in Wagtail's admin: subscribers, composing an edition, sending and progress.
+"""The newsletter in the admin: subscribers, sends, composing an edition, sending and progress.
 
 Staff never add subscribers or edit consent: people sign up themselves, or come in through
 `newsletter_import_subscribers` with the consent source recorded. Staff can look people up,
@@ -19,10 +19,12 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from wagtail.admin.views.generic import DeleteView, InspectView
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import mails
 from .compose import ComposeError, compose_edition
@@ -30,6 +32,15 @@ from .models import EditionSend, NewsletterIndexPage, NewsletterPage, Subscriber
 from .sending import SendError, audience, progress, queue_edition
 
 PROGRESS_REFRESH_SECONDS = 5
+
+
+class NoAddOrChangePolicy(ModelPermissionPolicy):
+    """Staff look and (where allowed) delete; what residents or the sender made is never edited."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change"}:
+            return False
+        return super().user_has_permission(user, action)
 
 
 # Subscribers ------------------------------------------------------------------------------------
@@ -70,7 +81,7 @@ class SubscriberViewSet(ModelViewSet):
     url_prefix = "newsletter/subscribers"
     inspect_view_enabled = True
     inspect_view_class = SubscriberInspectView
-    inspect_template_name = "nyheder/newsletter/admin/subscriber_inspect.html"
+    inspect_template_name = "newsletter/admin/subscriber_inspect.html"
     delete_view_class = SubscriberEraseView
     copy_view_enabled = False
     list_display = ["email", "language", "status", "created_at", "confirmed_at"]
@@ -89,11 +100,45 @@ class SubscriberViewSet(ModelViewSet):
     form_fields = ["email", "language"]
 
 
+# Sends ----------------------------------------------------------------------------------------
+
+
+class EditionSendIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("edition")
+
+
+def send_page_url(edition_send):
+    return reverse("newsletter_admin:send", args=[edition_send.edition_id])
+
+
+class EditionSendViewSet(ModelViewSet):
+    """Every send, newest first; each row leads to its edition's send page and progress."""
+
+    model = EditionSend
+    icon = "mail"
+    menu_label = _("Sends")
+    url_namespace = "newsletter_sends"
+    url_prefix = "newsletter/sends"
+    copy_view_enabled = False
+    list_display = [
+        TitleColumn("edition", label=_("edition"), get_url=send_page_url),
+        Column("status", label=_("status"), accessor="get_status_display"),
+        DateColumn("scheduled_for", label=_("scheduled for")),
+        DateColumn("started_at", label=_("started")),
+        DateColumn("finished_at", label=_("finished")),
+    ]
+    list_filter = ["status"]
+    # Never edited here (NoAddOrChangePolicy); ModelViewSet needs the fields all the same.
+    form_fields = ["scheduled_for"]
+    index_view_class = EditionSendIndexView
+
+
 class NewsletterViewSetGroup(ViewSetGroup):
     menu_label = _("Newsletter")
     menu_icon = "mail"
     menu_order = 260
-    items = (SubscriberViewSet,)
+    items = (SubscriberViewSet, EditionSendViewSet)
 
 
 # Composing ----------------------------------------------------------------------------------------
@@ -242,7 +287,7 @@ def send_edition(request, page_id):
             return redirect(send_url)
     return TemplateResponse(
         request,
-        "nyheder/newsletter/admin/send.html",
+        "newsletter/admin/send.html",
         {
             "header_title": _("Send: %(title)s") % {"title": edition.get_admin_display_title()},
             "header_icon": "mail",

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from .constants import ITEM_TYPES
+
 
 class LivePageValue(blocks.StructValue):
     def page(self):
@@ -41,7 +43,7 @@ class EventValue(LivePageValue):
 
 
 class EventItemBlock(blocks.StructBlock):
-    event = blocks.PageChooserBlock(label=_("event"), page_type="kvarter.EventPage")
+    event = blocks.PageChooserBlock(label=_("event"), page_type="arrangementer.EventPage")
     starts_at = blocks.DateTimeBlock(
         label=_("date and time"), help_text=_("The date of the event this edition announces.")
     )
@@ -76,3 +78,18 @@ def item_blocks():
 class NewsletterItemsBlock(blocks.StreamBlock):
     def __init__(self, **kwargs):
         super().__init__(item_blocks(), **kwargs)
+
+
+def live_items_by_type(items):
+    """An edition's items by type ("story", "event", "issue") as (block, page) pairs.
+
+    `items` is the edition's stream, in the editor's order. Each page is in the active language
+    where a live translation exists; items whose page was deleted or unpublished since are left
+    out. The web page and the mail both group the items this way.
+    """
+    groups = {item_type: [] for item_type in ITEM_TYPES}
+    for block in items:
+        page = block.value.page()
+        if page is not None:
+            groups[block.block_type].append((block, page))
+    return groups

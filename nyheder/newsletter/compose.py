@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from wagtail.log_actions import log
 
-from kvarter.models import EventIndexPage
+from arrangementer.models import EventIndexPage
 from nyheder.models import StoryPage
 
 from .models import EditionSend, NewsletterIndexPage, NewsletterPage

@@ -10,13 +10,8 @@ from django.utils import timezone
 from kvarter.demo.loader import grant_to_staff
 from nyheder.models import StoryPage
 
-from .models import (
-    CONSENT_VERSION,
-    ConsentEvent,
-    NewsletterIndexPage,
-    NewsletterPage,
-    Subscriber,
-)
+from .constants import CONSENT_VERSION
+from .models import ConsentEvent, NewsletterIndexPage, NewsletterPage, Subscriber
 
 INDEX = {
     "slug": "nyhedsbrev",
@@ -98,8 +93,8 @@ def load_newsletter(loader, home):
 
 
 def grant_subscriber_permissions():
-    """The demo editor sees and exports the list, and erases on request."""
-    grant_to_staff("nyheder", ["view_subscriber", "delete_subscriber"])
+    """The demo editor sees and exports the list, erases on request, and follows the sends."""
+    grant_to_staff("newsletter", ["view_subscriber", "delete_subscriber", "view_editionsend"])
 
 
 def load_past_edition(loader, index):

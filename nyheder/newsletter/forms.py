@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kvarter.spam import HoneypotInput
 
-from .models import CONSENT_TEXT, normalize_email
+from .constants import CONSENT_TEXT, normalize_email
 
 DEFAULT_ID_PREFIX = "newsletter"
 

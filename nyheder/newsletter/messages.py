@@ -15,7 +15,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.core.mail.message import DNS_NAME, make_msgid
 
-from . import links
+from .constants import TOKEN_PLACEHOLDER
+from .links import newsletter_url
+from .tokens import preferences_token
 
 TO_PLACEHOLDER = "newsletter-reader@placeholder.invalid"
 MESSAGE_ID_PLACEHOLDER = "<newsletter-message-id@placeholder.invalid>"
@@ -48,28 +50,26 @@ class MessageTemplate:
         self.rendered = rendered
         self.edition_id = edition_id
         self.unsubscribe_url = (
-            links.newsletter_url(
-                "unsubscribe", rendered.language, links.TOKEN_PLACEHOLDER, root_url
-            )
+            newsletter_url("unsubscribe", rendered.language, TOKEN_PLACEHOLDER, root_url)
             + f"?edition={edition_id}"
         )
 
     def build(self, token, address, message_id):
         message = NewsletterMessage(
             subject=self.rendered.subject,
-            body=self.rendered.text.replace(links.TOKEN_PLACEHOLDER, token),
+            body=self.rendered.text.replace(TOKEN_PLACEHOLDER, token),
             from_email=settings.NEWSLETTER_FROM_EMAIL,
             to=[address],
             headers={
                 "List-Unsubscribe": (
-                    f"<{self.unsubscribe_url.replace(links.TOKEN_PLACEHOLDER, token)}>, "
+                    f"<{self.unsubscribe_url.replace(TOKEN_PLACEHOLDER, token)}>, "
                     f"<mailto:{settings.NEWSLETTER_UNSUBSCRIBE_MAILTO}?subject=unsubscribe>"
                 ),
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                 "Message-ID": message_id,
             },
         )
-        html = self.rendered.html.replace(links.TOKEN_PLACEHOLDER, token)
+        html = self.rendered.html.replace(TOKEN_PLACEHOLDER, token)
         message.attach_alternative(html, "text/html")
         # Read by django-anymail, ignored by SMTP: no tracking pixels or rewritten links.
         message.track_opens = False
@@ -81,21 +81,21 @@ class MessageTemplate:
     def prebuilt(self):
         """The placeholder message's bytes, or None if encoding split a placeholder."""
         data = (
-            self.build(links.TOKEN_PLACEHOLDER, TO_PLACEHOLDER, MESSAGE_ID_PLACEHOLDER)
+            self.build(TOKEN_PLACEHOLDER, TO_PLACEHOLDER, MESSAGE_ID_PLACEHOLDER)
             .message()
             .as_bytes(linesep="\r\n")
         )
-        tokens = 1 + self.rendered.html.count(links.TOKEN_PLACEHOLDER)
-        tokens += self.rendered.text.count(links.TOKEN_PLACEHOLDER)
+        tokens = 1 + self.rendered.html.count(TOKEN_PLACEHOLDER)
+        tokens += self.rendered.text.count(TOKEN_PLACEHOLDER)
         intact = (
-            data.count(links.TOKEN_PLACEHOLDER.encode()) == tokens
+            data.count(TOKEN_PLACEHOLDER.encode()) == tokens
             and data.count(TO_PLACEHOLDER.encode()) == 1
             and data.count(MESSAGE_ID_PLACEHOLDER.encode()) == 1
         )
         return data if intact else None
 
     def for_delivery(self, delivery):
-        token = links.preferences_token(delivery.subscriber)
+        token = preferences_token(delivery.subscriber)
         address = delivery.subscriber.email
         message_id = make_msgid(domain=DNS_NAME)
         message = self.build(token, address, message_id)
@@ -103,14 +103,14 @@ class MessageTemplate:
         message.metadata = {"delivery": str(delivery.pk), "edition": str(self.edition_id)}
         if self.prebuilt and address.isascii():
             message.prebuilt = (
-                self.prebuilt.replace(links.TOKEN_PLACEHOLDER.encode(), token.encode())
+                self.prebuilt.replace(TOKEN_PLACEHOLDER.encode(), token.encode())
                 .replace(TO_PLACEHOLDER.encode(), address.encode())
                 .replace(MESSAGE_ID_PLACEHOLDER.encode(), message_id.encode())
             )
         return message
 
 
-def send(connection, message):
+def send_message(connection, message):
     """Send one reader's message over `connection`, opening it if it is not open.
 
     Django's SMTP backend parses both addresses of every message again; a message built from

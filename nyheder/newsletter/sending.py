@@ -27,8 +27,9 @@ from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from . import links
-from .messages import MessageTemplate, send
+from kvarter.mail import retry_delay, site_root_url
+
+from .messages import MessageTemplate, send_message
 from .models import (
     Delivery,
     EditionSend,
@@ -37,6 +38,7 @@ from .models import (
     Subscriber,
     Suppression,
 )
+from .rendering import render_edition
 
 logger = logging.getLogger(__name__)
 
@@ -78,38 +80,38 @@ def queue_edition(edition, requested_by=None, send_at=None):
     if not edition.live:
         raise SendError(_("Publish the edition before you send it."))
     with transaction.atomic():
-        send, _created = EditionSend.objects.get_or_create(edition=edition)
-        send.requested_by = requested_by
+        edition_send, _created = EditionSend.objects.get_or_create(edition=edition)
+        edition_send.requested_by = requested_by
         if send_at is not None and send_at > timezone.now():
-            send.status = EditionSend.Status.SCHEDULED
-            send.scheduled_for = send_at
-            send.save()
-            start_scheduled_send.using(run_after=send_at).enqueue(send.pk, send_at.isoformat())
+            edition_send.status = EditionSend.Status.SCHEDULED
+            edition_send.scheduled_for = send_at
+            edition_send.save()
+            start_scheduled_send.using(run_after=send_at).enqueue(
+                edition_send.pk, send_at.isoformat()
+            )
             return 0
-        return start_sending(send)
+        return start_sending(edition_send)
 
 
-def start_sending(send):
-    render_languages(send)
-    queued = create_deliveries(send.edition)
-    send.status = EditionSend.Status.SENDING
-    send.scheduled_for = None
-    send.started_at = send.started_at or timezone.now()
-    send.finished_at = None
-    send.save()
-    send_next_batch.enqueue(send.edition_id)
-    logger.info("Edition %s: %s deliveries queued", send.edition_id, queued)
+def start_sending(edition_send):
+    render_languages(edition_send)
+    queued = create_deliveries(edition_send.edition)
+    edition_send.status = EditionSend.Status.SENDING
+    edition_send.scheduled_for = None
+    edition_send.started_at = edition_send.started_at or timezone.now()
+    edition_send.finished_at = None
+    edition_send.save()
+    send_next_batch.enqueue(edition_send.edition_id)
+    logger.info("Edition %s: %s deliveries queued", edition_send.edition_id, queued)
     return queued
 
 
-def render_languages(send):
+def render_languages(edition_send):
     """Render the edition once per language, so every reader gets the same copy."""
-    from .rendering import render_edition
-
     for language, _name in settings.LANGUAGES:
-        mail = render_edition(send.edition, language)
+        mail = render_edition(edition_send.edition, language)
         RenderedEdition.objects.update_or_create(
-            send=send,
+            edition_send=edition_send,
             language=language,
             defaults={"subject": mail.subject, "html": mail.html, "text": mail.text},
         )
@@ -134,20 +136,22 @@ def create_deliveries(edition, chunk_size=1000):
 
 
 @task()
-def start_scheduled_send(send_pk, scheduled_for):
+def start_scheduled_send(edition_send_pk, scheduled_for):
     """Starts a scheduled send, unless staff have since moved or cancelled it."""
-    send = EditionSend.objects.select_related("edition").filter(pk=send_pk).first()
+    edition_send = EditionSend.objects.select_related("edition").filter(pk=edition_send_pk).first()
     if (
-        send is None
-        or send.status != EditionSend.Status.SCHEDULED
-        or send.scheduled_for is None
-        or send.scheduled_for.isoformat() != scheduled_for
+        edition_send is None
+        or edition_send.status != EditionSend.Status.SCHEDULED
+        or edition_send.scheduled_for is None
+        or edition_send.scheduled_for.isoformat() != scheduled_for
     ):
         return
-    if not send.edition.live:
-        logger.warning("Edition %s was unpublished before its scheduled send", send.edition_id)
+    if not edition_send.edition.live:
+        logger.warning(
+            "Edition %s was unpublished before its scheduled send", edition_send.edition_id
+        )
         return
-    start_sending(send)
+    start_sending(edition_send)
 
 
 @task()
@@ -262,10 +266,6 @@ def classify(error):
     return TRANSIENT
 
 
-def retry_delay(attempts):
-    return datetime.timedelta(seconds=settings.NEWSLETTER_RETRY_SECONDS * 2 ** (attempts - 1))
-
-
 def deliver(edition_id, batch):
     deliveries = list(
         Delivery.objects.filter(pk__in=batch, state=Delivery.State.SENDING).select_related(
@@ -276,10 +276,10 @@ def deliver(edition_id, batch):
     gone = [d.pk for d in deliveries if d.subscriber is None or not d.subscriber.is_confirmed]
     Delivery.objects.filter(pk__in=gone).delete()
     deliveries = [d for d in deliveries if d.pk not in gone]
-    root_url = links.site_root_url()
+    root_url = site_root_url()
     templates = {
         render.language: MessageTemplate(render, edition_id, root_url)
-        for render in RenderedEdition.objects.filter(send__edition_id=edition_id)
+        for render in RenderedEdition.objects.filter(edition_send__edition_id=edition_id)
     }
     connection = get_connection()
     bounced = []
@@ -287,8 +287,8 @@ def deliver(edition_id, batch):
         message = templates[delivery.language].for_delivery(delivery)
         try:
             # Opens once and reuses the connection; after a failure, opens a fresh one.
-            send(connection, message)
-        except Exception as error:  # noqa: BLE001 - every failure is recorded on the delivery
+            send_message(connection, message)
+        except Exception as error:  # every failure is recorded on the delivery
             kind = classify(error)
             record_failure(delivery, error, kind)
             if kind == HARD_BOUNCE:
@@ -321,7 +321,7 @@ def record_results(deliveries):
 
 def record_failure(delivery, error, kind):
     delivery.error = f"{type(error).__name__}: {error}"[:2000]
-    if kind == TRANSIENT and delivery.attempts < settings.NEWSLETTER_MAX_ATTEMPTS:
+    if kind == TRANSIENT and delivery.attempts < settings.MAIL_MAX_ATTEMPTS:
         delivery.state = Delivery.State.PENDING
         delivery.next_attempt_at = timezone.now() + retry_delay(delivery.attempts)
     else:
@@ -332,7 +332,7 @@ def record_failure(delivery, error, kind):
 def close_quietly(connection):
     try:
         connection.close()
-    except Exception:  # noqa: BLE001 - a broken connection is already closed for our purposes
+    except Exception:  # a broken connection is already closed for our purposes
         logger.debug("Closing the mail connection failed", exc_info=True)
 
 

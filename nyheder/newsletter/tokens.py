@@ -2,13 +2,12 @@
 
 A token is the subscriber's random key signed with SECRET_KEY, so it cannot be guessed or
 derived from the address. Erasing a subscriber deletes the key, and every old link stops working.
+Finding the subscriber behind a token is the model's job (`Subscriber.objects.for_*_token`).
 """
 
 import datetime
 
 from django.core import signing
-
-from .models import Subscriber
 
 CONFIRM_SALT = "kvarter.newsletter.confirm"
 PREFERENCES_SALT = "kvarter.newsletter.preferences"
@@ -24,19 +23,17 @@ def preferences_token(subscriber):
     return signing.Signer(salt=PREFERENCES_SALT).sign(subscriber.key)
 
 
-def subscriber_for_confirm_token(token):
-    """The subscriber a confirm link belongs to, or None if forged, expired or erased."""
+def confirm_key(token):
+    """The key a confirm link was made for, or None if it is forged or expired."""
     try:
-        key = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(token, max_age=CONFIRM_MAX_AGE)
+        return signing.TimestampSigner(salt=CONFIRM_SALT).unsign(token, max_age=CONFIRM_MAX_AGE)
     except signing.BadSignature:
         return None
-    return Subscriber.objects.filter(key=key).first()
 
 
-def subscriber_for_preferences_token(token):
-    """The subscriber a preferences or unsubscribe link belongs to, or None."""
+def preferences_key(token):
+    """The key a preferences or unsubscribe link was made for, or None if it is forged."""
     try:
-        key = signing.Signer(salt=PREFERENCES_SALT).unsign(token)
+        return signing.Signer(salt=PREFERENCES_SALT).unsign(token)
     except signing.BadSignature:
         return None
-    return Subscriber.objects.filter(key=key).first()

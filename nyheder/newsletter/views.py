@@ -27,20 +27,10 @@ from wagtail.models import Locale
 from kvarter.spam import rate_limit_response
 
 from . import mails
+from .constants import CONSENT_VERSION, hash_email
 from .forms import EraseForm, LanguageForm, SubscribeForm
-from .models import (
-    CONSENT_VERSION,
-    ConsentEvent,
-    Delivery,
-    NewsletterIndexPage,
-    Subscriber,
-    hash_email,
-)
-from .tokens import (
-    preferences_token,
-    subscriber_for_confirm_token,
-    subscriber_for_preferences_token,
-)
+from .models import ConsentEvent, Delivery, NewsletterIndexPage, Subscriber
+from .tokens import preferences_token
 
 # Sign-ups from one address that may trigger a mail per day: enough for a typo in the first
 # try, too few to flood a stranger's inbox.
@@ -82,15 +72,16 @@ def sign_up(email, language, ip_address):
         )
         if subscriber.is_confirmed:
             # Only the subscriber may change their language, through their own link.
-            kind = "already_subscribed"
+            send_mail = mails.send_already_subscribed
         else:
             # New, still pending, or back after unsubscribing: a fresh double opt-in.
             subscriber.status = Subscriber.Status.PENDING
             subscriber.language = language
             subscriber.save()
-            kind = "confirmation"
+            send_mail = mails.send_confirmation
         subscriber.log(ConsentEvent.Action.SUBSCRIBED, SIGNUP_SOURCE, ip_address, CONSENT_VERSION)
-    mails.send_subscriber_mail.enqueue(kind, subscriber.pk)
+    # Queued: the worker sends it, so a broken mail server does not fail the sign-up.
+    send_mail(subscriber)
 
 
 @csrf_exempt  # the form is in the footer of every cached page; see SubscribeForm
@@ -108,17 +99,17 @@ def subscribe(request):
     else:
         form = SubscribeForm.for_language(translation.get_language())
     context = {"form": form, "newsletter_page": newsletter_index_page()}
-    return TemplateResponse(request, "nyheder/newsletter/subscribe.html", context)
+    return TemplateResponse(request, "newsletter/subscribe.html", context)
 
 
 @require_GET
 def subscribed(request):
     context = {"newsletter_page": newsletter_index_page()}
-    return TemplateResponse(request, "nyheder/newsletter/subscribed.html", context)
+    return TemplateResponse(request, "newsletter/subscribed.html", context)
 
 
 def invalid_link(request):
-    return TemplateResponse(request, "nyheder/newsletter/invalid_link.html", status=404)
+    return TemplateResponse(request, "newsletter/invalid_link.html", status=404)
 
 
 def preferences_path(subscriber, language=None):
@@ -128,21 +119,21 @@ def preferences_path(subscriber, language=None):
 
 def confirmed_page(request, subscriber):
     context = {"subscriber": subscriber, "preferences_path": preferences_path(subscriber)}
-    return TemplateResponse(request, "nyheder/newsletter/confirmed.html", context)
+    return TemplateResponse(request, "newsletter/confirmed.html", context)
 
 
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
-    subscriber = subscriber_for_confirm_token(token)
+    subscriber = Subscriber.objects.for_confirm_token(token)
     if subscriber is None:
         return invalid_link(request)
     if request.method == "GET":
         if subscriber.is_confirmed:
             return confirmed_page(request, subscriber)
         # Link scanners open links with GET: only the button below confirms.
-        return TemplateResponse(request, "nyheder/newsletter/confirm.html", {})
+        return TemplateResponse(request, "newsletter/confirm.html", {})
 
     with transaction.atomic():
         # Locked, so that a double click confirms once and sends one welcome mail.
@@ -151,14 +142,14 @@ def confirm(request, token):
         if newly_confirmed:
             subscriber.confirm(source=CONFIRM_SOURCE, ip_address=client_ip(request))
     if newly_confirmed:
-        mails.send_subscriber_mail.enqueue("welcome", subscriber.pk)
+        mails.send_welcome(subscriber)
     return confirmed_page(request, subscriber)
 
 
 def unsubscribed_page(request):
     return TemplateResponse(
         request,
-        "nyheder/newsletter/unsubscribed.html",
+        "newsletter/unsubscribed.html",
         {"newsletter_page": newsletter_index_page()},
     )
 
@@ -175,7 +166,7 @@ def export_response(subscriber):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def preferences(request, token):
-    subscriber = subscriber_for_preferences_token(token)
+    subscriber = Subscriber.objects.for_preferences_token(token)
     if subscriber is None:
         return invalid_link(request)
     ip_address = client_ip(request)
@@ -199,7 +190,7 @@ def preferences(request, token):
         erase_form = EraseForm(request.POST, auto_id="erase-%s")
         if erase_form.is_valid():
             subscriber.erase(PREFERENCES_SOURCE, ip_address)
-            return TemplateResponse(request, "nyheder/newsletter/erased.html", {})
+            return TemplateResponse(request, "newsletter/erased.html", {})
 
     context = {
         "subscriber": subscriber,
@@ -207,7 +198,7 @@ def preferences(request, token):
         "erase_form": erase_form,
         "saved_language": request.method == "GET" and request.GET.get("saved") == "language",
     }
-    return TemplateResponse(request, "nyheder/newsletter/preferences.html", context)
+    return TemplateResponse(request, "newsletter/preferences.html", context)
 
 
 def record_edition_unsubscribe(subscriber, edition_id):
@@ -223,7 +214,7 @@ def record_edition_unsubscribe(subscriber, edition_id):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    subscriber = subscriber_for_preferences_token(token)
+    subscriber = Subscriber.objects.for_preferences_token(token)
     if subscriber is None:
         return invalid_link(request)
     was_unsubscribed = subscriber.status == Subscriber.Status.UNSUBSCRIBED
@@ -232,7 +223,7 @@ def unsubscribe(request, token):
             return unsubscribed_page(request)
         # Link scanners open links with GET: only the button below unsubscribes.
         return TemplateResponse(
-            request, "nyheder/newsletter/unsubscribe.html", {"action": request.get_full_path()}
+            request, "newsletter/unsubscribe.html", {"action": request.get_full_path()}
         )
 
     one_click = request.POST.get("List-Unsubscribe") == "One-Click"

@@ -2,8 +2,9 @@
 
 django-anymail receives the ESP's webhook at /anymail/<esp>/tracking/, checks its basic auth
 (ANYMAIL["WEBHOOK_SECRET"]) and sends the `tracking` signal with a normalised event, which
-`handle_tracking_event` turns into a suppression and an unsubscribe. ESPs deliver an event
-more than once when they are unsure it arrived, so each one is handled only once.
+`handle_tracking_event` (connected in NewsletterConfig.ready) turns into a suppression and an
+unsubscribe. ESPs deliver an event more than once when they are unsure it arrived, so each one
+is handled only once.
 """
 
 import logging
@@ -14,15 +15,16 @@ from django.utils import timezone
 
 from anymail.exceptions import AnymailWebhookValidationFailure
 
-from .models import Delivery, Subscriber, Suppression, TrackingEvent, normalize_email
+from .constants import SuppressionReason, normalize_email
+from .models import Delivery, Subscriber, Suppression, TrackingEvent
 
 logger = logging.getLogger(__name__)
 
 # The anymail event type → (the Delivery field it stamps, the suppression reason, the log source).
 HANDLED_EVENTS = {
-    "bounced": ("bounced_at", Suppression.Reason.BOUNCED, "bounce webhook"),
-    "complained": ("complained_at", Suppression.Reason.COMPLAINED, "complaint webhook"),
-    "unsubscribed": ("unsubscribed_at", Suppression.Reason.UNSUBSCRIBED, "unsubscribe webhook"),
+    "bounced": ("bounced_at", SuppressionReason.BOUNCED, "bounce webhook"),
+    "complained": ("complained_at", SuppressionReason.COMPLAINED, "complaint webhook"),
+    "unsubscribed": ("unsubscribed_at", SuppressionReason.UNSUBSCRIBED, "unsubscribe webhook"),
 }
 
 

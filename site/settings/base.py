@@ -36,11 +36,17 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 
-INSTALLED_APPS = [
+# The project's own apps, base first (docs/architecture.md).
+PROJECT_APPS = [
     "kvarter",
+    "arrangementer",
     "nyheder",
+    "nyheder.newsletter",
     "agerposten",
     "frivillig",
+]
+INSTALLED_APPS = [
+    *PROJECT_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -217,9 +223,11 @@ NEWSLETTER_UNSUBSCRIBE_MAILTO = env.get("NEWSLETTER_UNSUBSCRIBE_MAILTO", "afmeld
 NEWSLETTER_BATCH_SIZE = int(env.get("NEWSLETTER_BATCH_SIZE", "100"))
 # A batch still "sending" after this long belonged to a worker that died; it is sent again.
 NEWSLETTER_LEASE_SECONDS = int(env.get("NEWSLETTER_LEASE_SECONDS", "600"))
-NEWSLETTER_MAX_ATTEMPTS = int(env.get("NEWSLETTER_MAX_ATTEMPTS", "5"))
-# The first retry after a temporary error; each further one waits twice as long.
-NEWSLETTER_RETRY_SECONDS = int(env.get("NEWSLETTER_RETRY_SECONDS", "60"))
+
+# Every mail (kvarter/mail.py) and newsletter delivery: how often a temporary error is retried,
+# and the first wait; each further one waits twice as long.
+MAIL_MAX_ATTEMPTS = int(env.get("MAIL_MAX_ATTEMPTS", "5"))
+MAIL_RETRY_SECONDS = int(env.get("MAIL_RETRY_SECONDS", "60"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -327,7 +335,7 @@ PAGE_CACHE_INVALIDATED_BY = [
     "kvarter.Person",
     "kvarter.Partner",
     "kvarter.HousingArea",
-    "kvarter.EventCategory",
+    "arrangementer.EventCategory",
 ]
 
 # Frontend cache (nginx front or a CDN), purged by Wagtail on publish: docs/deploy.md.

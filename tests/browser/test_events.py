@@ -2,7 +2,7 @@
 
 import datetime
 
-from kvarter.demo import events
+from arrangementer import demo as events
 
 
 def test_month_view_works_by_keyboard(page):

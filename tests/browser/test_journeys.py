@@ -3,8 +3,9 @@
 import pytest
 
 from agerposten import demo as agerposten_demo
+from arrangementer import demo as events
 from frivillig import demo as guides
-from kvarter.demo import content, events
+from kvarter.demo import content
 from nyheder import demo as stories
 from nyheder.newsletter import demo as newsletter
 from tests.browser.helpers import assert_no_violations

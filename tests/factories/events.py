@@ -3,8 +3,8 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from kvarter import models
-from kvarter.calendar import LOCAL_TZ
+from arrangementer import models
+from arrangementer.recurrence import LOCAL_TZ
 
 from .kvarter import BasePageFactory
 

@@ -2,7 +2,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from frivillig import blocks, models
+from frivillig import blocks, choices, models
 from tests.factories.kvarter import BasePageFactory, PersonFactory
 
 
@@ -26,8 +26,8 @@ class GuideIndexPageFactory(BasePageFactory):
 class GuidePageFactory(BasePageFactory):
     parent = factory.SubFactory(GuideIndexPageFactory)
     audience = "Naboer"
-    difficulty = models.Difficulty.EASY
-    topic = models.Topic.COMMUNITY
+    difficulty = choices.Difficulty.EASY
+    topic = choices.Topic.COMMUNITY
     time_needed = "To aftener"
     cost = "0–500 kr."
     steps = wagtail_factories.StreamFieldFactory({"step": factory.SubFactory(StepBlockFactory)})
@@ -50,7 +50,7 @@ class HelpRequestFactory(DjangoModelFactory):
     name = factory.Faker("name", locale="da_DK")
     email = factory.Sequence(lambda n: f"beboer{n}@example.org")
     language = "da"
-    kind = models.HelpRequest.Kind.PROJECT
+    kind = choices.HelpRequestKind.PROJECT
     description = factory.Faker("paragraph", locale="da_DK")
 
     class Meta:

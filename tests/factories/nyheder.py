@@ -9,7 +9,7 @@ from tests.factories.kvarter import BasePageFactory, PersonFactory
 class StoryIndexPageFactory(BasePageFactory):
     title = "Historier"
     slug = "historier"
-    tip_recipients = "redaktion@example.org\nkommunikation@example.org"
+    to_address = "redaktion@example.org\nkommunikation@example.org"
 
     class Meta:
         model = models.StoryIndexPage

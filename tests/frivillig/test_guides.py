@@ -7,7 +7,8 @@ from django.utils import translation
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from frivillig.models import Difficulty, GuideIndexPage, GuidePage, HelpDeskPage, Topic
+from frivillig.choices import Difficulty, Topic
+from frivillig.models import GuideIndexPage, GuidePage, HelpDeskPage
 from kvarter.models import HomePage
 from tests.factories import ActivityPageFactory, FocusAreaPageFactory, PlanPageFactory
 from tests.factories.frivillig import GuidePageFactory

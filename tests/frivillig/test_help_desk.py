@@ -14,7 +14,8 @@ from django.utils.translation import gettext
 
 from wagtail.models import Site
 
-from frivillig.models import STATUS_TOKEN_MAX_AGE, STATUS_TOKEN_SALT, HelpRequest
+from frivillig.choices import STATUS_TOKEN_MAX_AGE, STATUS_TOKEN_SALT
+from frivillig.models import HelpRequest
 from kvarter import spam
 from kvarter.models import SiteSettings
 from tests.factories.frivillig import GuidePageFactory

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
-from frivillig.models import RETENTION, HelpRequest
+from frivillig.choices import RETENTION
+from frivillig.models import HelpRequest
 from tests.factories.frivillig import HelpRequestFactory
 
 

@@ -5,10 +5,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from kvarter.demo.loader import DemoLoader
-from kvarter.models import ContactPage, FocusAreaPage, HomePage, PlanPage
+from kvarter.models import ContactPage, FocusAreaPage, HomePage, Person, PlanPage
 from nyheder.newsletter.models import NewsletterIndexPage
 
 ALL_LANGUAGES = ["da", "en", "ar", "tr", "so", "ur"]
@@ -76,14 +77,10 @@ class DemoContentTests(TestCase):
         self.assertTrue(Page.objects.filter(locale=arabic, alias_of__isnull=False).exists())
 
     def test_images_have_alt_text(self):
-        from wagtail.images import get_image_model
-
         for image in get_image_model().objects.all():
             self.assertTrue(image.description, image.title)
 
     def test_people_are_invented(self):
-        from kvarter.models import Person
-
         for person in Person.objects.all():
             self.assertTrue(person.email.endswith("@example.org"))
 

@@ -1,4 +1,5 @@
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template import engines
@@ -153,8 +154,6 @@ class WhatIsNeverCachedTests(TestCase):
         invalidate()
 
     def second_response(self, view, **request_attributes):
-        from django.contrib.auth.models import AnonymousUser
-
         middleware = SiteCSPMiddleware(PageCacheMiddleware(view))
         responses = []
         for _ in range(2):

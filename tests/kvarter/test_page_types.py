@@ -1,22 +1,13 @@
-"""Editors can create each page type where it belongs, and only there."""
+"""Editors create the base app's page types in the admin (tree rules: tests/test_page_tree.py)."""
 
 import datetime
 
 from django.contrib.auth import get_user_model
 
-from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from kvarter.models import (
-    ActivityPage,
-    ContactPage,
-    FocusAreaPage,
-    HomePage,
-    NetworkPage,
-    PlanPage,
-    StandardPage,
-)
+from kvarter.models import ActivityPage, ContactPage, NetworkPage, PlanPage, StandardPage
 from tests.factories import (
     FocusAreaPageFactory,
     PartnerFactory,
@@ -24,44 +15,6 @@ from tests.factories import (
     StandardPageFactory,
 )
 from tests.kvarter.helpers import create_site
-
-ALL_TYPES = {
-    HomePage,
-    PlanPage,
-    FocusAreaPage,
-    ActivityPage,
-    NetworkPage,
-    ContactPage,
-    StandardPage,
-}
-
-
-class PageTreeRulesTests(WagtailPageTestCase):
-    def assertOnlyChildren(self, parent_model, allowed):
-        for model in ALL_TYPES:
-            if model in allowed:
-                self.assertCanCreateAt(parent_model, model)
-            else:
-                self.assertCanNotCreateAt(parent_model, model)
-
-    def test_home_page_holds_the_top_level_sections(self):
-        self.assertOnlyChildren(HomePage, {PlanPage, ContactPage, StandardPage})
-
-    def test_plan_page_holds_focus_areas(self):
-        self.assertOnlyChildren(PlanPage, {FocusAreaPage, StandardPage})
-
-    def test_focus_area_holds_activities(self):
-        self.assertOnlyChildren(FocusAreaPage, {ActivityPage})
-
-    def test_standard_page_holds_pages_and_networks(self):
-        self.assertOnlyChildren(StandardPage, {StandardPage, NetworkPage})
-
-    def test_leaf_pages_hold_nothing(self):
-        for leaf in (ActivityPage, NetworkPage, ContactPage):
-            self.assertOnlyChildren(leaf, set())
-
-    def test_home_page_only_at_the_root(self):
-        self.assertAllowedParentPageTypes(HomePage, {Page})
 
 
 class EditorCreatesPagesTests(WagtailPageTestCase):

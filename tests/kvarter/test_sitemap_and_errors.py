@@ -1,6 +1,8 @@
 from django.test import TestCase, override_settings
+from django.urls import path
 from django.utils import translation
 
+from kvartersite import urls as site_urls
 from tests.factories import StandardPageFactory
 from tests.kvarter.helpers import alias, create_site, translate
 
@@ -20,8 +22,8 @@ class SitemapTests(TestCase):
     def test_sitemap_lists_every_locales_published_pages(self):
         response = self.client.get("/sitemap.xml")
         self.assertEqual(response.status_code, 200)
-        for path in ["/da/", "/en/", "/so/", "/da/om/", "/en/om/"]:
-            self.assertContains(response, f"<loc>http://localhost{path}</loc>")
+        for url_path in ["/da/", "/en/", "/so/", "/da/om/", "/en/om/"]:
+            self.assertContains(response, f"<loc>http://localhost{url_path}</loc>")
 
     def test_sitemap_leaves_out_drafts_and_untranslated_stand_ins(self):
         response = self.client.get("/sitemap.xml")
@@ -73,10 +75,6 @@ urlpatterns = []
 @override_settings(DEBUG=False)
 class ServerErrorTests(TestCase):
     def test_server_error_shows_a_friendly_page_without_a_traceback(self):
-        from django.urls import path
-
-        from kvartersite import urls as site_urls
-
         urlpatterns[:] = [path("boom/", broken_view), *site_urls.urlpatterns]
         self.client.raise_request_exception = False
         with self.settings(ROOT_URLCONF=__name__):

@@ -16,6 +16,7 @@ from wagtail.models import GroupPagePermission
 
 from django_tasks_db.models import DBTaskResult
 
+from nyheder.newsletter.constants import hash_email
 from nyheder.newsletter.models import (
     ConsentEvent,
     Delivery,
@@ -23,7 +24,6 @@ from nyheder.newsletter.models import (
     NewsletterPage,
     Subscriber,
     Suppression,
-    hash_email,
 )
 from tests.factories import StoryIndexPageFactory
 from tests.factories.newsletter import (
@@ -199,6 +199,26 @@ class SendAdminTests(NewsletterAdminTestCase):
         progress = self.client.get(reverse("newsletter_admin:progress", args=[self.edition.pk]))
         self.assertEqual(progress.json()["sent"], len(self.readers))
         self.assertEqual(progress.json()["status"], EditionSend.Status.FINISHED)
+
+    def test_the_sends_list_leads_to_each_sends_page_and_edits_nothing(self):
+        self.client.post(self.send_url(), {"action": "now"})
+        edition_send = EditionSend.objects.get()
+
+        listing = self.client.get(reverse("newsletter_sends:index"))
+        edit = self.client.post(
+            reverse("newsletter_sends:edit", args=[edition_send.pk]), {"scheduled_for": ""}
+        )
+
+        self.assertContains(listing, f'href="{self.send_url()}"')
+        self.assertContains(listing, "Nyhedsbrev november")
+        self.assertNotEqual(edit.status_code, 200)
+        self.assertNotContains(listing, reverse("newsletter_sends:add"))
+
+    def test_the_newsletter_menu_holds_subscribers_and_sends(self):
+        dashboard = self.client.get(reverse("wagtailadmin_home")).content.decode()
+
+        self.assertIn(reverse("newsletter_subscribers:index"), dashboard)
+        self.assertIn(reverse("newsletter_sends:index"), dashboard)
 
     def test_an_unpublished_edition_cannot_be_sent(self):
         self.edition.unpublish()

@@ -11,14 +11,13 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.utils import timezone
 
+from nyheder.newsletter.constants import CONSENT_VERSION, hash_email
 from nyheder.newsletter.models import (
-    CONSENT_VERSION,
     ConsentEvent,
     Delivery,
     NewsletterPage,
     Subscriber,
     Suppression,
-    hash_email,
 )
 from tests.factories import StoryIndexPageFactory
 from tests.factories.newsletter import (

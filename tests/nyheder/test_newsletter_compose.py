@@ -7,7 +7,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from agerposten.models import IssuePage
-from kvarter.calendar import local
+from arrangementer.recurrence import local
 from nyheder.newsletter.compose import ComposeError, compose_edition
 from nyheder.newsletter.models import EditionSend, NewsletterPage
 from tests.factories import EventIndexPageFactory, EventPageFactory, StoryIndexPageFactory

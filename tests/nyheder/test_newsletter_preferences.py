@@ -4,15 +4,11 @@ import json
 
 from django.test import Client, TestCase
 
+from kvarter.mail import site_root_url
 from nyheder.newsletter import links
-from nyheder.newsletter.models import (
-    ConsentEvent,
-    Delivery,
-    Subscriber,
-    Suppression,
-    hash_email,
-    hash_ip,
-)
+from nyheder.newsletter.constants import hash_email
+from nyheder.newsletter.models import ConsentEvent, Delivery, Subscriber, Suppression
+from nyheder.newsletter.models.subscribers import hash_ip
 from nyheder.newsletter.tokens import preferences_token
 from tests.factories.newsletter import NewsletterPageFactory, SubscriberFactory
 from tests.kvarter.helpers import create_site
@@ -21,7 +17,7 @@ ADDRESS = "søren.åberg@example.org"
 
 
 def path_of(url):
-    return url.removeprefix(links.site_root_url())
+    return url.removeprefix(site_root_url())
 
 
 class TokenLinkTestCase(TestCase):

@@ -10,14 +10,14 @@ from django.utils import timezone
 
 from django_tasks_db.models import DBTaskResult
 
-from nyheder.newsletter import links, sending
+from nyheder.newsletter import sending
+from nyheder.newsletter.constants import TOKEN_PLACEHOLDER
 from nyheder.newsletter.models import (
     Delivery,
     EditionSend,
     Subscriber,
     Suppression,
 )
-from nyheder.newsletter.tokens import subscriber_for_preferences_token
 from tests.factories.newsletter import NewsletterPageFactory, SubscriberFactory
 from tests.kvarter.helpers import create_site, in_admin_language
 from tests.nyheder.helpers import DATABASE_TASKS, run_worker
@@ -68,12 +68,12 @@ class SendingTests(TestCase):
         token = url.split("/afmeld/")[1].split("/")[0]
         self.assertTrue(url.startswith("http://localhost/ar/nyhedsbrev/afmeld/"), url)
         self.assertIn("<mailto:", header)
-        self.assertEqual(subscriber_for_preferences_token(token), self.readers[2])
+        self.assertEqual(Subscriber.objects.for_preferences_token(token), self.readers[2])
         self.assertEqual(
             message.extra_headers["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click"
         )
         html = message.alternatives[0].content
-        self.assertNotIn(links.TOKEN_PLACEHOLDER, html + message.body)
+        self.assertNotIn(TOKEN_PLACEHOLDER, html + message.body)
         self.assertIn(token, html)
         send = EditionSend.objects.get(edition=self.edition)
         self.assertEqual(send.status, EditionSend.Status.FINISHED)
@@ -133,7 +133,7 @@ class SendingTests(TestCase):
 
     @override_settings(
         EMAIL_BACKEND="tests.nyheder.test_newsletter_sending.FlakyBackend",
-        NEWSLETTER_MAX_ATTEMPTS=3,
+        MAIL_MAX_ATTEMPTS=3,
     )
     def test_a_temporary_error_is_retried_with_backoff_then_given_up(self):
         reader = self.readers[0]

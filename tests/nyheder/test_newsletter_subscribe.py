@@ -19,14 +19,9 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Site
 
 from kvarter import spam
-from nyheder.newsletter.models import (
-    CONSENT_VERSION,
-    ConsentEvent,
-    Subscriber,
-    Suppression,
-    hash_email,
-    hash_ip,
-)
+from nyheder.newsletter.constants import CONSENT_VERSION, hash_email
+from nyheder.newsletter.models import ConsentEvent, Subscriber, Suppression
+from nyheder.newsletter.models.subscribers import hash_ip
 from nyheder.newsletter.tokens import CONFIRM_SALT, confirm_token
 from tests.factories import EventPageFactory, StoryIndexPageFactory, StoryPageFactory
 from tests.factories.newsletter import (

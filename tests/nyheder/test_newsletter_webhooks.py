@@ -8,13 +8,13 @@ from django.utils import timezone
 
 from anymail.exceptions import AnymailInsecureWebhookWarning
 
+from nyheder.newsletter.constants import hash_email
 from nyheder.newsletter.models import (
     ConsentEvent,
     Delivery,
     Subscriber,
     Suppression,
     TrackingEvent,
-    hash_email,
 )
 from nyheder.newsletter.sending import progress
 from tests.factories.newsletter import NewsletterPageFactory, SubscriberFactory

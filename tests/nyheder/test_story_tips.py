@@ -65,7 +65,7 @@ class TipFormTests(TestCase):
         self.assertNotIn("foto", tip.photo.name)
         self.assertEqual(len(mail.outbox), 1)
         message = mail.outbox[0]
-        self.assertEqual(message.to, self.index.tip_recipients.split())
+        self.assertEqual(message.to, self.index.to_address.split())
         with translation.override("da"):
             self.assertIn("Søren Ærø Åberg", message.subject)
         self.assertIn("Gården blev malet af børnene – æøå!", message.body)
@@ -74,7 +74,7 @@ class TipFormTests(TestCase):
     def test_a_tip_from_the_english_site_uses_the_danish_recipients(self):
         self.post(url="/en/historier/tip/")
         self.assertEqual(StoryTip.objects.get().language, "en")
-        self.assertEqual(mail.outbox[0].to, self.index.tip_recipients.split())
+        self.assertEqual(mail.outbox[0].to, self.index.to_address.split())
 
     def test_staff_read_tips_in_the_admin_but_cannot_edit_them(self):
         self.post()

@@ -1,0 +1,41 @@
+"""Choices and constants of the events app: the bottom of its imports, importing none of it."""
+
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext_lazy as _
+
+FREQUENCY_NONE = "none"
+FREQUENCY_WEEKLY = "weekly"
+FREQUENCY_MONTHLY = "monthly"
+FREQUENCY_CHOICES = [
+    (FREQUENCY_NONE, _("Does not repeat")),
+    (FREQUENCY_WEEKLY, _("Weekly")),
+    (FREQUENCY_MONTHLY, _("Monthly")),
+]
+MONTHLY_WEEK_CHOICES = [
+    (1, _("first")),
+    (2, _("second")),
+    (3, _("third")),
+    (4, _("fourth")),
+    (-1, _("last")),
+]
+# Monday is 0, as in Python's datetime.weekday().
+WEEKDAY_CHOICES = list(WEEKDAYS.items())
+
+# How one occurrence stands; cancelled ones stay listed, so residents learn that it is off.
+STATUS_SCHEDULED = "scheduled"
+STATUS_CANCELLED = "cancelled"
+STATUS_MOVED = "moved"
+
+# How many occurrences an editor may ask for; enough for years of weekly meetings.
+MAX_OCCURRENCES = 1000
+
+# The index lists this many days ahead, this many occurrences to a page.
+UPCOMING_DAYS = 60
+EVENT_LISTING_PAGE_SIZE = 20
+# An event page lists its next dates within a year.
+NEXT_DATES_DAYS = 366
+NEXT_DATES_LIMIT = 10
+# The home page shows the next few occurrences.
+HOME_OCCURRENCES = 5
+# Past events stay in the subscribable feeds for a while, so calendars keep their history.
+FEED_HISTORY_DAYS = 365

@@ -1,0 +1,672 @@
+"""Events: a calendar of what is on in the neighbourhood, with recurrence and iCalendar feeds.
+
+The dates come from recurrence.py and the .ics text from ical.py; this module holds the data
+and the pages that list it.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone, translation
+from django.utils.dates import WEEKDAYS
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path, re_path
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from kvarter.absolute_urls import absolute_url
+from kvarter.images import SHARE_IMAGE_SPEC
+from kvarter.models import BodyPage, HousingAreaMixin, RoutableMixin
+
+from . import ical
+from .choices import (
+    EVENT_LISTING_PAGE_SIZE,
+    FEED_HISTORY_DAYS,
+    FREQUENCY_CHOICES,
+    FREQUENCY_NONE,
+    MAX_OCCURRENCES,
+    MONTHLY_WEEK_CHOICES,
+    NEXT_DATES_DAYS,
+    NEXT_DATES_LIMIT,
+    STATUS_CANCELLED,
+    STATUS_MOVED,
+    STATUS_SCHEDULED,
+    UPCOMING_DAYS,
+    WEEKDAY_CHOICES,
+)
+from .forms import EventPageForm
+from .recurrence import Schedule, expand, expand_all, local, localize
+
+# schema.org's eventStatus for each status of an occurrence.
+SCHEMA_STATUS = {
+    STATUS_SCHEDULED: "https://schema.org/EventScheduled",
+    STATUS_CANCELLED: "https://schema.org/EventCancelled",
+    STATUS_MOVED: "https://schema.org/EventRescheduled",
+}
+
+
+class EventCategory(TranslatableMixin, models.Model):
+    """What kind of event: children, youth, culture, residents' meeting …"""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"), max_length=80, help_text=_("Used in the web address of the category's feed.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("event category")
+        verbose_name_plural = _("event categories")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_event_category_slug")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def by_translation_key(cls, language_code):
+        """The categories in one language, by translation key: one query for a whole listing.
+
+        Pages pass their content language, so a Danish fallback page shows Danish category names.
+        """
+        return {
+            category.translation_key: category
+            for category in cls.objects.filter(locale__language_code=language_code)
+        }
+
+
+register_snippet(EventCategory)
+
+
+class EventIndexPage(RoutableMixin, BodyPage):
+    """What is on: upcoming events, a month view, an archive and calendar feeds.
+
+    The feeds live at …/ics/ rather than …/calendar.ics because Wagtail only routes paths made
+    of words and slashes; the Content-Disposition header still names the file `.ics`.
+    """
+
+    parent_page_types = ["kvarter.HomePage"]
+    subpage_types = ["arrangementer.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event index page")
+
+    # Data ---------------------------------------------------------------------
+
+    def events(self):
+        """Live, public events under this page, with what listings and feeds need."""
+        return (
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("image", "category", "housing_area", "locale")
+            .prefetch_related("image__renditions", "breaks", "occurrence_changes")
+        )
+
+    def with_category_lookup(self, events):
+        """`events` as a list, each given the categories in this page's language (one query)."""
+        lookup = EventCategory.by_translation_key(self.content_language)
+        events = list(events)
+        for event in events:
+            event.category_lookup = lookup
+        return events
+
+    def occurrences(self, after, before, category=None):
+        events = self.events().filter(starts_at__lt=before, ends_at__gt=after)
+        if category is not None:
+            events = events.filter(category__translation_key=category.translation_key)
+        return expand_all(self.with_category_lookup(events), after, before)
+
+    def upcoming_occurrences(self, days=UPCOMING_DAYS, category=None):
+        now = timezone.now()
+        return self.occurrences(now, now + datetime.timedelta(days=days), category)
+
+    def feed_events(self, category=None):
+        events = self.events().filter(
+            ends_at__gte=timezone.now() - datetime.timedelta(days=FEED_HISTORY_DAYS)
+        )
+        if category is not None:
+            events = events.filter(category__translation_key=category.translation_key)
+        return self.with_category_lookup(events.order_by("starts_at"))
+
+    def category_from_slug(self, slug):
+        category = EventCategory.objects.filter(
+            slug=slug, locale__language_code=self.content_language
+        ).first()
+        if category is None:
+            raise Http404("Unknown event category")
+        return category
+
+    def feed_links(self, request, category=None):
+        """The https and webcal addresses of the calendar feed, for all events or one category."""
+        if category is None:
+            path = self.subpage_url("calendar_feed", request=request)
+        else:
+            path = self.subpage_url("category_feed", request=request, slug=category.slug)
+        https = request.build_absolute_uri(path)
+        return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
+
+    def month_url(self, request, month):
+        return self.subpage_url(
+            "month", request=request, year=f"{month.year}", month=f"{month.month:02d}"
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["categories"] = EventCategory.objects.filter(
+            locale__language_code=self.content_language
+        )
+        context["month_url"] = self.subpage_url("current_month", request=request)
+        context["archive_url"] = self.subpage_url("archive", request=request)
+        return context
+
+    # Views --------------------------------------------------------------------
+
+    @path("", name="upcoming")
+    def upcoming_view(self, request):
+        category = None
+        if request.GET.get("category"):
+            category = self.category_from_slug(request.GET["category"])
+        occurrences = Paginator(
+            self.upcoming_occurrences(category=category), EVENT_LISTING_PAGE_SIZE
+        ).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "occurrences": occurrences,
+                "category": category,
+                "feed": self.feed_links(request, category),
+                "upcoming_days": UPCOMING_DAYS,
+                "extra_query": f"category={category.slug}" if category else "",
+            },
+        )
+
+    @path("month/", name="current_month")
+    def current_month_view(self, request):
+        return redirect(self.month_url(request, timezone.localdate()))
+
+    @re_path(r"^month/(?P<year>\d{4})-(?P<month>\d{2})/$", name="month")
+    def month_view(self, request, year, month):
+        year, month = int(year), int(month)
+        if not (1 <= month <= 12 and 1900 <= year <= 2999):
+            raise Http404("No such month")
+        first = datetime.date(year, month, 1)
+        following = (first + datetime.timedelta(days=31)).replace(day=1)
+        previous = (first - datetime.timedelta(days=1)).replace(day=1)
+        occurrences = self.occurrences(
+            localize(datetime.datetime.combine(first, datetime.time.min)),
+            localize(datetime.datetime.combine(following, datetime.time.min)),
+        )
+        days = {}
+        for occurrence in occurrences:
+            days.setdefault(max(occurrence.local_date, first), []).append(occurrence)
+        return self.render(
+            request,
+            template="arrangementer/event_month.html",
+            context_overrides={
+                "month_start": first,
+                "days": sorted(days.items()),
+                "previous_month": previous,
+                "previous_url": self.month_url(request, previous),
+                "next_month": following,
+                "next_url": self.month_url(request, following),
+            },
+        )
+
+    @path("archive/", name="archive")
+    def archive_view(self, request):
+        events = self.events().filter(ends_at__lt=timezone.now()).order_by("-ends_at", "-starts_at")
+        page = Paginator(events, EVENT_LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
+        # Looking the page's events up fills the page with these same objects.
+        self.with_category_lookup(page)
+        return self.render(
+            request, template="arrangementer/event_archive.html", context_overrides={"events": page}
+        )
+
+    @path("ics/", name="calendar_feed")
+    def calendar_feed_view(self, request):
+        return ical.calendar_response(
+            self.feed_events(),
+            ical.calendar_title(),
+            request,
+            filename="charlottekvarteret.ics",
+        )
+
+    @path("category/<slug:slug>/ics/", name="category_feed")
+    def category_feed_view(self, request, slug):
+        category = self.category_from_slug(slug)
+        return ical.calendar_response(
+            self.feed_events(category),
+            ical.calendar_title(category),
+            request,
+            filename=f"charlottekvarteret-{category.slug}.ics",
+        )
+
+
+class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
+    """One event, which may repeat weekly or monthly."""
+
+    start = models.DateTimeField(_("starts"), help_text=_("Danish time."))
+    end = models.DateTimeField(_("ends"), help_text=_("Danish time."))
+    all_day = models.BooleanField(
+        _("all day"), default=False, help_text=_("Only the dates are shown, not the times.")
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    room = models.CharField(
+        _("room"), max_length=120, blank=True, help_text=_("For example: the community house hall")
+    )
+    category = models.ForeignKey(
+        EventCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    audience = models.CharField(
+        _("for whom"), max_length=160, blank=True, help_text=_("For example: children aged 6–12")
+    )
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    price = models.CharField(
+        _("price"), max_length=80, blank=True, help_text=_("Leave empty if the event is free.")
+    )
+    registration_url = models.URLField(
+        _("registration link"),
+        blank=True,
+        help_text=_("Leave empty if people can just come."),
+    )
+
+    frequency = models.CharField(
+        _("repeats"), max_length=10, choices=FREQUENCY_CHOICES, default=FREQUENCY_NONE
+    )
+    weekdays = models.JSONField(_("weekdays"), default=list, blank=True)
+    monthly_week = models.SmallIntegerField(
+        _("which week (monthly)"), choices=MONTHLY_WEEK_CHOICES, null=True, blank=True
+    )
+    monthly_weekday = models.SmallIntegerField(
+        _("which weekday (monthly)"),
+        choices=WEEKDAY_CHOICES,
+        null=True,
+        blank=True,
+        help_text=_("For example: the second Tuesday. Empty: the weekday of the first date."),
+    )
+    repeat_until = models.DateField(_("repeat until"), null=True, blank=True)
+    repeat_count = models.PositiveSmallIntegerField(
+        _("number of times"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_OCCURRENCES)],
+    )
+
+    # Kept up to date in save(): the span of all occurrences (for fast listing queries), and
+    # the iCalendar SEQUENCE, which goes up whenever the dates or times change.
+    starts_at = models.DateTimeField(editable=False, null=True, db_index=True)
+    ends_at = models.DateTimeField(editable=False, null=True, db_index=True)
+    sequence = models.PositiveIntegerField(editable=False, default=0)
+    schedule_hash = models.CharField(editable=False, max_length=32, blank=True)
+
+    parent_page_types = ["arrangementer.EventIndexPage"]
+    subpage_types = []
+
+    base_form_class = EventPageForm
+
+    content_panels = BodyPage.panels_with(
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("frequency"),
+                FieldPanel("weekdays"),
+                FieldRowPanel([FieldPanel("monthly_week"), FieldPanel("monthly_weekday")]),
+                FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
+            ],
+            heading=_("Repeats"),
+            help_text=_("A repeating event needs an end: either a last date or a number of times."),
+        ),
+        InlinePanel(
+            "breaks",
+            heading=_("Dates when it does not take place"),
+            label=_("Break"),
+            help_text=_("For example the school holidays. Leave the last day empty for one day."),
+        ),
+        InlinePanel(
+            "occurrence_changes",
+            heading=_("Cancelled or moved dates"),
+            label=_("Change"),
+        ),
+        MultiFieldPanel(
+            [*HousingAreaMixin.panels, FieldPanel("address"), FieldPanel("room")],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("audience"),
+                FieldPanel("languages"),
+                FieldPanel("price"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("Who and how"),
+        ),
+    )
+    search_fields = [
+        *BodyPage.search_fields,
+        index.SearchField("audience"),
+        index.SearchField("room"),
+    ]
+    translatable_fields = [
+        *BodyPage.translatable_fields,
+        *HousingAreaMixin.translatable_fields,
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("all_day"),
+        SynchronizedField("address"),
+        TranslatableField("room"),
+        SynchronizedField("category"),
+        TranslatableField("audience"),
+        SynchronizedField("languages"),
+        TranslatableField("price"),
+        SynchronizedField("registration_url"),
+        SynchronizedField("frequency"),
+        SynchronizedField("weekdays"),
+        SynchronizedField("monthly_week"),
+        SynchronizedField("monthly_weekday"),
+        SynchronizedField("repeat_until"),
+        SynchronizedField("repeat_count"),
+        SynchronizedField("breaks"),
+        SynchronizedField("occurrence_changes"),
+    ]
+
+    class Meta:
+        verbose_name = _("event page")
+
+    # Schedule -------------------------------------------------------------
+
+    @property
+    def schedule(self):
+        return Schedule.from_fields({name: getattr(self, name) for name in Schedule.field_names()})
+
+    @property
+    def is_recurring(self):
+        return self.frequency != FREQUENCY_NONE
+
+    def excluded_dates(self):
+        """Every day within a break."""
+        excluded = set()
+        for pause in self.breaks.all():
+            day = pause.start_date
+            while day <= pause.last_date:
+                excluded.add(day)
+                day += datetime.timedelta(days=1)
+        return excluded
+
+    def changes_by_date(self):
+        return {change.original_date: change for change in self.occurrence_changes.all()}
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The event cannot end before it starts.")
+        if self.frequency != FREQUENCY_NONE:
+            if not self.repeat_until and not self.repeat_count:
+                errors["repeat_until"] = _(
+                    "A repeating event needs an end: fill in a last date or a number of times."
+                )
+            elif self.repeat_until and self.repeat_count:
+                errors["repeat_count"] = _("Fill in a last date or a number of times, not both.")
+            elif self.repeat_until and self.start and self.repeat_until < local(self.start).date():
+                errors["repeat_until"] = _("The last date cannot be before the first date.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.start and self.end and kwargs.get("update_fields") is None:
+            self._update_schedule_fields()
+        super().save(*args, **kwargs)
+
+    def _update_schedule_fields(self):
+        """Refresh the occurrence span, and bump SEQUENCE when the schedule changed.
+
+        The comparison is with the database row rather than with this object, which may have
+        been restored from an older revision.
+        """
+        schedule = self.schedule
+        breaks = [f"{pause.start_date}/{pause.end_date}" for pause in self.breaks.all()]
+        changes = [
+            f"{c.original_date}/{c.cancelled}/{c.new_start}/{c.new_end}"
+            for c in self.occurrence_changes.all()
+        ]
+        fingerprint = schedule.fingerprint(breaks, changes)
+        stored = None
+        if self.pk:
+            stored = (
+                EventPage.objects.filter(pk=self.pk).values("sequence", "schedule_hash").first()
+            )
+        if stored is not None:
+            self.sequence = stored["sequence"]
+            if stored["schedule_hash"] and stored["schedule_hash"] != fingerprint:
+                self.sequence += 1
+        self.schedule_hash = fingerprint
+        starts = schedule.original_starts()
+        moved = [c for c in self.occurrence_changes.all() if c.new_start]
+        self.starts_at = min([starts[0], *(c.new_start for c in moved)])
+        self.ends_at = max(
+            [starts[-1] + schedule.duration, *(schedule.moved_end(c) for c in moved)]
+        )
+
+    @cached_property
+    def next_occurrences(self):
+        """The next dates within a year, cancelled ones included (and marked)."""
+        now = timezone.now()
+        return expand(self, now, now + datetime.timedelta(days=NEXT_DATES_DAYS))[:NEXT_DATES_LIMIT]
+
+    def upcoming_breaks(self):
+        today = timezone.localdate()
+        return [pause for pause in self.breaks.all() if pause.last_date >= today]
+
+    # Display ----------------------------------------------------------------
+
+    @cached_property
+    def localized_category(self):
+        """The category in the reader's language (from the listing's lookup when there is one)."""
+        if self.category is None:
+            return None
+        lookup = getattr(self, "category_lookup", None)
+        if lookup is None:
+            lookup = EventCategory.by_translation_key(self.content_language)
+        return lookup.get(self.category.translation_key, self.category)
+
+    @property
+    def is_free(self):
+        return not self.price
+
+    def language_names(self):
+        """(code, name) of each language spoken, named in that language."""
+        names = dict(settings.LANGUAGES)
+        return [(code, names[code]) for code in self.languages if code in names]
+
+    @property
+    def location_text(self):
+        parts = [self.room, self.address.replace("\n", ", ")]
+        if self.housing_area:
+            parts.append(self.housing_area.name)
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def recurrence_text(self):
+        """How the event repeats, in words: "Every Tuesday", "The first Thursday of the month"."""
+        parts = self.schedule.rrule_parts()
+        if parts is None:
+            return ""
+        if parts["freq"] == "WEEKLY":
+            days = [str(WEEKDAYS[day]) for day in parts["byweekday"]]
+            return _("Every %(days)s") % {"days": ", ".join(days)}
+        weekday, week = parts["byweekday"][0]
+        return _("The %(week)s %(weekday)s of every month") % {
+            "week": dict(MONTHLY_WEEK_CHOICES)[week],
+            "weekday": WEEKDAYS[weekday],
+        }
+
+    @property
+    def ical_uid(self):
+        """Never changes: the page's translation key and language, not its title or id."""
+        return f"{self.translation_key}-{self.locale.language_code}@charlottekvarteret"
+
+    def ics_url(self, request=None):
+        return self.subpage_url("ics", request=request)
+
+    def structured_data(self, request):
+        """schema.org Event, for `{% json_ld page %}`.
+
+        A repeating event is described by its next occurrence, with that occurrence's status.
+        """
+        occurrence = self.next_occurrences[0] if self.next_occurrences else None
+        start, end, status = self.start, self.end, SCHEMA_STATUS[STATUS_SCHEDULED]
+        if occurrence is not None:
+            start, end, status = occurrence.start, occurrence.end, SCHEMA_STATUS[occurrence.status]
+
+        def when(value):
+            value = local(value)
+            return (value.date() if self.all_day else value).isoformat()
+
+        address = {"@type": "PostalAddress", "addressCountry": "DK"}
+        if self.address:
+            address["streetAddress"] = self.address.replace("\n", ", ")
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.intro,
+            "startDate": when(start),
+            "endDate": when(end),
+            "eventStatus": status,
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": {
+                "@type": "Place",
+                "name": self.location_text or self.title,
+                "address": address,
+            },
+            "inLanguage": self.languages or [self.locale.language_code],
+            "isAccessibleForFree": self.is_free,
+            "url": self.get_full_url(request),
+        }
+        if occurrence is not None and occurrence.is_moved:
+            data["previousStartDate"] = when(occurrence.original_start)
+        if not self.is_free:
+            data["offers"] = {
+                "@type": "Offer",
+                "description": self.price,
+                "url": self.get_full_url(request),
+            }
+        if self.image:
+            data["image"] = absolute_url(request, self.image.get_rendition(SHARE_IMAGE_SPEC).url)
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["next_occurrences"] = self.next_occurrences
+        context["upcoming_breaks"] = self.upcoming_breaks()
+        context["ics_url"] = request.build_absolute_uri(self.ics_url(request))
+        parent = self.get_parent().specific
+        if isinstance(parent, EventIndexPage):
+            context["feed"] = parent.feed_links(request)
+        return context
+
+    @path("ics/", name="ics")
+    def ics_view(self, request):
+        with translation.override(self.locale.language_code):
+            return ical.calendar_response([self], self.title, request, filename=f"{self.slug}.ics")
+
+
+class EventBreak(Orderable):
+    """A date or period when a repeating event does not take place, e.g. a school holiday."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="breaks")
+    start_date = models.DateField(_("date or first day"))
+    end_date = models.DateField(_("last day"), null=True, blank=True)
+    label = models.CharField(
+        _("reason"), max_length=120, blank=True, help_text=_("For example: winter holiday")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("label"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("break")
+
+    def __str__(self):
+        return f"{self.start_date}–{self.last_date}"
+
+    @property
+    def last_date(self):
+        """The last day of the break; a break of one day has no end date."""
+        return self.end_date or self.start_date
+
+
+class OccurrenceChange(Orderable):
+    """One date of an event that is cancelled or moved."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrence_changes")
+    original_date = models.DateField(_("original date"))
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    new_start = models.DateTimeField(
+        _("new start"), null=True, blank=True, help_text=_("Danish time. Empty if cancelled.")
+    )
+    new_end = models.DateTimeField(
+        _("new end"), null=True, blank=True, help_text=_("Empty: the usual length.")
+    )
+    note = models.CharField(
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: moved because of the election"),
+    )
+
+    panels = [
+        FieldPanel("original_date"),
+        FieldPanel("cancelled"),
+        FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cancelled or moved date")
+
+    def __str__(self):
+        return str(self.original_date)
+
+    def clean(self):
+        super().clean()
+        if not self.cancelled and not self.new_start:
+            raise ValidationError({"new_start": _("Tick “cancelled” or give the new start time.")})
+        if self.cancelled and self.new_start:
+            raise ValidationError(
+                {"new_start": _("A cancelled date cannot also be moved. Choose one.")}
+            )
+        if self.new_start and self.new_end and self.new_end < self.new_start:
+            raise ValidationError({"new_end": _("The new end cannot be before the new start.")})

@@ -1,0 +1,3 @@
+"""Numbers every app's listings share."""
+
+LISTING_PAGE_SIZE = 12

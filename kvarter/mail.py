@@ -1,0 +1,137 @@
+"""The one path for every mail the site sends, except the newsletter editions' own batches.
+
+A mail is rendered from `templates/email/<name>.mjml` (HTML through mjml-python) and
+`<name>.txt` in the reader's language, at the moment it is asked for. It is then queued: the
+tasks worker sends it through Django's e-mail API and retries with backoff while the mail
+server is away. So a form answers as usual with the mail server down, and nothing is lost.
+"""
+
+import datetime
+import logging
+from dataclasses import asdict, dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from wagtail.models import Site
+
+from django_tasks import task
+from mjml import mjml2html
+
+from kvarter.models import SiteSettings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class RenderedMail:
+    subject: str
+    preheader: str
+    html: str
+    text: str
+
+
+def default_site():
+    return Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+
+
+def site_root_url(site=None):
+    """Mails have no request: links are built on the default Wagtail Site, as feeds are."""
+    site = site or default_site()
+    return site.root_url if site else "http://localhost"
+
+
+def text_direction(language):
+    """lang, dir and the start side of the text for `language`, as the templates use them."""
+    rtl = language in settings.LANGUAGES_BIDI
+    return {"lang": language, "dir": "rtl" if rtl else "ltr", "align": "right" if rtl else "left"}
+
+
+def layout_context(reader_language, content_language=None):
+    """What the base layout needs: directions, the site's name and the footer's address."""
+    site = default_site()
+    site_settings = SiteSettings.for_site(site) if site else None
+    return {
+        "reader": text_direction(reader_language),
+        "content": text_direction(content_language or reader_language),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_url": site_root_url(site) + "/",
+        "organisation_name": site_settings.organisation_name if site_settings else "",
+        "postal_address": site_settings.address if site_settings else "",
+    }
+
+
+def render_mail(template_name, language, context):
+    """`template_name` without extension, e.g. "email/confirm", rendered in `language`.
+
+    `context` must hold the "subject" and may hold a "preheader".
+    """
+    with translation.override(language):
+        context = {**layout_context(language), **context}
+        context["subject"] = str(context["subject"])
+        context["preheader"] = str(context.get("preheader", ""))
+        return RenderedMail(
+            subject=context["subject"],
+            preheader=context["preheader"],
+            html=mjml2html(render_to_string(f"{template_name}.mjml", context)),
+            text=render_to_string(f"{template_name}.txt", context).strip() + "\n",
+        )
+
+
+def retry_delay(attempt):
+    """How long to wait after failed attempt number `attempt`: doubling from the first wait."""
+    return datetime.timedelta(seconds=settings.MAIL_RETRY_SECONDS * 2 ** (attempt - 1))
+
+
+def build_message(mail, to, *, from_email=None, headers=None, reply_to=None, connection=None):
+    message = EmailMultiAlternatives(
+        subject=mail.subject,
+        body=mail.text,
+        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        to=list(to),
+        reply_to=list(reply_to or []),
+        headers=headers,
+        connection=connection,
+    )
+    message.attach_alternative(mail.html, "text/html")
+    # Read by django-anymail, ignored by SMTP: no tracking pixels or rewritten links.
+    message.track_opens = False
+    message.track_clicks = False
+    return message
+
+
+def send_now(mail, to, *, from_email=None, headers=None, reply_to=None):
+    """Send at once, for a member of staff who waits for the result (a test send)."""
+    message = build_message(mail, to, from_email=from_email, headers=headers, reply_to=reply_to)
+    message.send()
+    return message
+
+
+def queue_mail(mail, to, *, from_email=None, headers=None, reply_to=None):
+    """Hand the mail to the worker, which sends it and retries while the server is away."""
+    to = [address for address in to if address]
+    if not to:
+        return
+    envelope = {
+        "to": to,
+        "from_email": from_email or settings.DEFAULT_FROM_EMAIL,
+        "headers": headers or {},
+        "reply_to": list(reply_to or []),
+    }
+    deliver_mail.enqueue(asdict(mail), envelope)
+
+
+@task()
+def deliver_mail(mail, envelope, attempt=1):
+    """Send one queued mail; on failure queue the next attempt, until MAIL_MAX_ATTEMPTS."""
+    try:
+        send_now(RenderedMail(**mail), **envelope)
+    except Exception:
+        if attempt >= settings.MAIL_MAX_ATTEMPTS:
+            logger.error("Giving up on the mail %r to %s", mail["subject"], envelope["to"])
+            raise
+        delay = retry_delay(attempt)
+        logger.warning("The mail %r failed; trying again in %s", mail["subject"], delay)
+        deliver_mail.using(run_after=timezone.now() + delay).enqueue(mail, envelope, attempt + 1)
