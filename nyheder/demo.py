@@ -514,9 +514,7 @@ STORIES = [
 
 def load_stories(loader, home):
     """The story index with its stories, created once; a second run changes nothing."""
-    index = loader.page(
-        home, StoryIndexPage, INDEX, to_address=TIP_RECIPIENTS, show_in_menus=True
-    )
+    index = loader.page(home, StoryIndexPage, INDEX, to_address=TIP_RECIPIENTS, show_in_menus=True)
     focus_areas = {
         page.slug: page
         for page in FocusAreaPage.objects.filter(locale=home.locale).descendant_of(home)

@@ -6,7 +6,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from kvarter.spam import SpamProtectedForm
-
 from nyheder.models.tips import StoryTip
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024

@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from kvarter.constants import LISTING_PAGE_SIZE
 from kvarter.sections import collect_sections
 
-from .base import BasePage, BodyPage, ContactPersonMixin, HousingAreaMixin
+from .base import BodyPage, ContactPersonMixin, HousingAreaMixin
 
 
 class HomePage(BodyPage):

@@ -10,13 +10,13 @@ import json
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import translate_url
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from kvarter.absolute_urls import absolute_url
 from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, SHARE_IMAGE_SPEC, filter_specs

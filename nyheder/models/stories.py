@@ -19,8 +19,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from kvarter.absolute_urls import absolute_url
-from kvarter.images import SHARE_IMAGE_SPEC
 from kvarter.constants import LISTING_PAGE_SIZE
+from kvarter.images import SHARE_IMAGE_SPEC
 from kvarter.models import (
     BodyPage,
     FocusAreaPage,

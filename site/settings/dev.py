@@ -4,13 +4,13 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "dev-only-not-secret-" + "x" * 32)
 
-from .base import *
+from .base import *  # noqa: F403
 
 DEBUG = True
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-STORAGES["staticfiles"] = {
+STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WHITENOISE_USE_FINDERS = True
@@ -21,10 +21,10 @@ PAGE_CACHE_SECONDS = 0
 # The demo editor exists only here; production creates no user.
 DEMO_EDITOR_CREDENTIALS = ("redaktion", "charlotte-demo")
 
-VAR_DIR.mkdir(exist_ok=True)
+VAR_DIR.mkdir(exist_ok=True)  # noqa: F405
 
 # Keep `make run` readable: page publishing and task runs are logged at INFO.
-LOGGING["loggers"] = {
+LOGGING["loggers"] = {  # noqa: F405
     "wagtail": {"level": "WARNING"},
     "django_tasks": {"level": "WARNING"},
 }

@@ -5,7 +5,7 @@ X-Forwarded-Proto. `manage.py check --deploy --fail-level WARNING` is clean with
 (tests/kvarter/test_production_settings.py runs it).
 """
 
-from .base import *
+from .base import *  # noqa: F403
 from .base import LOGGING, env, env_bool
 
 DEBUG = False
@@ -26,7 +26,7 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = True
 
-CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
 
 # One JSON object per line on stdout; the container runtime collects it.
 LOGGING = {

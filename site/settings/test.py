@@ -7,11 +7,11 @@ os.environ.setdefault("SECRET_KEY", "test-only-not-secret-" + "x" * 32)
 os.environ.setdefault("DATABASE_URL", "sqlite://:memory:")
 os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="kvarter-test-"))
 
-from .base import *
+from .base import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-STORAGES["staticfiles"] = {
+STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

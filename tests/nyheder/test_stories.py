@@ -10,7 +10,8 @@ from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from kvarter.models import HomePage, StandardPage
-from nyheder.models import RELATED_STORIES, StoryIndexPage, StoryPage
+from nyheder.models import StoryIndexPage, StoryPage
+from nyheder.models.stories import RELATED_STORIES
 from tests.factories import StandardPageFactory, StoryPageFactory
 from tests.kvarter.helpers import translate
 from tests.nyheder.helpers import add_story, create_story_site

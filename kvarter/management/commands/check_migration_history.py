@@ -14,7 +14,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         loader = MigrationLoader(connection, ignore_no_migrations=True)
         project_labels = {
-            config.label for config in apps.get_app_configs() if config.name in settings.PROJECT_APPS
+            config.label
+            for config in apps.get_app_configs()
+            if config.name in settings.PROJECT_APPS
         }
         unknown = sorted(
             f"{label}.{name}"
