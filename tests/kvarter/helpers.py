@@ -50,3 +50,9 @@ def in_admin_language(message):
     """The message as staff see it: the admin and background tasks speak the site's language."""
     with translation.override(settings.LANGUAGE_CODE):
         return translation.gettext(message)
+
+
+def home_section(response, template):
+    """The context of the home page's section rendered from `template` (kvarter/sections.py)."""
+    [section] = [s for s in response.context["home_sections"] if s.template == template]
+    return section.context

@@ -13,8 +13,10 @@ from kvarter.models import HomePage, StandardPage
 from nyheder.models import StoryIndexPage, StoryPage
 from nyheder.models.stories import RELATED_STORIES
 from tests.factories import StandardPageFactory, StoryPageFactory
-from tests.kvarter.helpers import translate
+from tests.kvarter.helpers import home_section, translate
 from tests.nyheder.helpers import add_story, create_story_site
+
+LATEST_STORIES = "nyheder/home_latest_stories.html"
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -89,7 +91,9 @@ class ListingTests(TestCase):
         hidden = {draft.pk, unpublished.pk, private.pk}
         self.assertFalse(hidden & set(self.listed()))
         home = self.client.get("/da/")
-        self.assertFalse(hidden & {page.pk for page in home.context["latest_stories"]})
+        self.assertFalse(
+            hidden & {page.pk for page in home_section(home, LATEST_STORIES)["stories"]}
+        )
         sitemap = self.client.get("/sitemap.xml").content.decode()
         for slug in ["kladde", "trukket-tilbage", "privat"]:
             self.assertNotIn(f"/historier/{slug}/", sitemap)
@@ -99,7 +103,9 @@ class ListingTests(TestCase):
         add_story(self.index, "nyeste", date=datetime.date(2025, 7, 1))
         response = self.client.get("/da/")
         expected = list(StoryPage.objects.live().order_by("-date").values_list("pk", flat=True))
-        self.assertEqual([page.pk for page in response.context["latest_stories"]], expected[:3])
+        self.assertEqual(
+            [page.pk for page in home_section(response, LATEST_STORIES)["stories"]], expected[:3]
+        )
 
 
 class StoryPageTests(TestCase):
