@@ -3,22 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from kvarter.permissions import WithoutActionsPolicy
 
 from . import demo, emails
 from .choices import HelpRequestStatus
 from .models import HelpDeskPage, HelpRequest
 
-
-class NoAddPermissionPolicy(ModelPermissionPolicy):
-    """Requests come from residents through the help desk, never from staff."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-
-register_permission_policy(HelpRequest, NoAddPermissionPolicy(HelpRequest))
+# Requests come from residents through the help desk, never from staff.
+register_permission_policy(HelpRequest, WithoutActionsPolicy(HelpRequest, ["add"]))
 
 
 class HelpRequestEditView(EditView):

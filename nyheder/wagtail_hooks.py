@@ -3,26 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from kvarter.absolute_urls import absolute_url
+from kvarter.permissions import WithoutActionsPolicy
 from kvarter.sections import Section
 
 from .demo import load_stories
 from .models import StoryIndexPage, StoryPage, StoryTip
 
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Staff read and delete tips; what a resident sent is never edited."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "change"}:
-            return False
-        return super().user_has_permission(user, action)
-
-
-register_permission_policy(StoryTip, ReadOnlyPermissionPolicy(StoryTip))
+# Staff read and delete tips; what a resident sent is never edited.
+register_permission_policy(StoryTip, WithoutActionsPolicy(StoryTip, ["add", "change"]))
 
 
 class StoryTipViewSet(ModelViewSet):

@@ -24,7 +24,6 @@ from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import mails
 from .compose import ComposeError, compose_edition
@@ -32,15 +31,6 @@ from .models import EditionSend, NewsletterIndexPage, NewsletterPage, Subscriber
 from .sending import SendError, audience, progress, queue_edition
 
 PROGRESS_REFRESH_SECONDS = 5
-
-
-class NoAddOrChangePolicy(ModelPermissionPolicy):
-    """Staff look and (where allowed) delete; what residents or the sender made is never edited."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "change"}:
-            return False
-        return super().user_has_permission(user, action)
 
 
 # Subscribers ------------------------------------------------------------------------------------
@@ -129,7 +119,7 @@ class EditionSendViewSet(ModelViewSet):
         DateColumn("finished_at", label=_("finished")),
     ]
     list_filter = ["status"]
-    # Never edited here (NoAddOrChangePolicy); ModelViewSet needs the fields all the same.
+    # Never edited here (see wagtail_hooks.py); ModelViewSet needs the fields all the same.
     form_fields = ["scheduled_for"]
     index_view_class = EditionSendIndexView
 

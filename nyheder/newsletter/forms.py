@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from kvarter.spam import HoneypotInput
+from kvarter.spam import HoneypotForm
 
 from .constants import CONSENT_TEXT, normalize_email
 
@@ -16,7 +16,7 @@ def id_format(id_prefix):
     return f"{id_prefix}-%s"
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(HoneypotForm):
     """Sign-up with e-mail, language and consent.
 
     It sits in the footer of every cached page, so it carries no CSRF token and no signed start
@@ -38,10 +38,6 @@ class SubscribeForm(forms.Form):
         label=CONSENT_TEXT,
         error_messages={"required": _("Tick the box to say yes to the newsletter.")},
     )
-    # "website" tempts bots that fill in every field; people never see it.
-    website = forms.CharField(
-        label=_("Leave this field empty"), required=False, widget=HoneypotInput()
-    )
 
     def __init__(self, *args, id_prefix=DEFAULT_ID_PREFIX, **kwargs):
         kwargs.setdefault("auto_id", id_format(id_prefix))
@@ -56,12 +52,6 @@ class SubscribeForm(forms.Form):
 
     def clean_email(self):
         return normalize_email(self.cleaned_data["email"])
-
-    def is_spam(self):
-        return bool(self.cleaned_data.get("website"))
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != "website"]
 
 
 class LanguageForm(forms.Form):

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
+from kvarter.permissions import WithoutActionsPolicy
 from kvarter.sections import Section
 
 from . import admin_views
@@ -14,9 +15,9 @@ from .demo import load_newsletter
 from .models import EditionSend, NewsletterIndexPage, NewsletterPage, Subscriber
 
 # Subscribers give their consent themselves; staff view, export and erase, never add or edit.
-register_permission_policy(Subscriber, admin_views.NoAddOrChangePolicy(Subscriber))
+register_permission_policy(Subscriber, WithoutActionsPolicy(Subscriber, ["add", "change"]))
 # A send is made and moved on by the send page and the worker, never edited by hand.
-register_permission_policy(EditionSend, admin_views.NoAddOrChangePolicy(EditionSend))
+register_permission_policy(EditionSend, WithoutActionsPolicy(EditionSend, ["add", "change"]))
 
 
 @hooks.register("register_admin_viewset")
