@@ -161,7 +161,8 @@ class EditorCreatesEventsTests(WagtailPageTestCase):
         )
 
 
-class ScheduleTests(SimpleTestCase):
+class ScheduleTests(TestCase):
+    # A TestCase: a new page looks up its content type in the database.
     def test_form_data_and_page_fields_make_the_same_schedule(self):
         fields = {"start": at(2026, 3, 3, 16), "end": at(2026, 3, 3, 18), "frequency": "weekly"}
         schedule = Schedule.from_fields({**fields, "weekdays": None, "all_day": None})
