@@ -203,6 +203,12 @@ class ItemTests(EditionTestCase):
         self.assertTrue(cover["src"].startswith("http://localhost/media/"))
         self.assertIn(self.issue.full_url, parsed.links)
 
+    def test_agerposten_item_tells_the_page_count_in_both_parts(self):
+        rendered = render_edition(self.edition, "da")
+        pages = f"{self.issue.pdf.page_count} sider"
+        self.assertIn(pages, rendered.html)
+        self.assertIn(pages, rendered.text)
+
     def test_unicode_is_intact(self):
         rendered = render_edition(self.edition, "da")
         self.assertIn("Høst på Ågade &amp; omegn.", rendered.html)
