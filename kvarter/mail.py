@@ -20,6 +20,7 @@ from wagtail.models import Site
 from django_tasks import task
 from mjml import mjml2html
 
+from kvarter.languages import text_direction
 from kvarter.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -41,12 +42,6 @@ def site_root_url(site=None):
     """Mails have no request: links are built on the default Wagtail Site, as feeds are."""
     site = site or default_site()
     return site.root_url if site else "http://localhost"
-
-
-def text_direction(language):
-    """lang, dir and the start side of the text for `language`, as the templates use them."""
-    rtl = language in settings.LANGUAGES_BIDI
-    return {"lang": language, "dir": "rtl" if rtl else "ltr", "align": "right" if rtl else "left"}
 
 
 def layout_context(reader_language, content_language=None):

@@ -20,6 +20,7 @@ from wagtail.models import Page, Site
 
 from kvarter.absolute_urls import absolute_url
 from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, SHARE_IMAGE_SPEC, filter_specs
+from kvarter.languages import foreign_language
 from kvarter.page_cache import current_generation
 from kvarter.sections import collect_sections
 
@@ -184,6 +185,19 @@ def alternate_links(context):
 @register.simple_tag
 def language_name(code):
     return _language_names().get(code, code)
+
+
+@register.simple_tag
+def lang_attrs(source):
+    """` lang="da" dir="ltr"` on the element around `source` (a page, a translatable object or a
+    language code) when it is not in the reader's language; nothing otherwise.
+
+    Every card, list item, title and mail block that shows content marks itself with this.
+    """
+    direction = foreign_language(source)
+    if direction is None:
+        return ""
+    return format_html(' lang="{}" dir="{}"', direction["lang"], direction["dir"])
 
 
 @register.simple_tag

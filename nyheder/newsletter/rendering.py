@@ -16,7 +16,8 @@ from django.utils.translation import gettext
 
 from mjml import mjml2html
 
-from kvarter.mail import RenderedMail, layout_context, site_root_url, text_direction
+from kvarter.languages import text_direction
+from kvarter.mail import RenderedMail, layout_context, site_root_url
 
 from .blocks import live_items_by_type
 from .constants import TOKEN_PLACEHOLDER
