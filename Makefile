@@ -64,7 +64,7 @@ format: setup ## Format Python with ruff
 	$(VENV)/bin/ruff format .
 
 messages: setup ## Update the .po catalogues from the source and compile them
-	DJANGO_SETTINGS_MODULE=kvartersite.settings.test $(MANAGE) makemessages --all --no-obsolete --add-location=file --ignore=.venv --ignore=node_modules --ignore=tests --ignore=var --ignore=static_collected
+	DJANGO_SETTINGS_MODULE=kvartersite.settings.test $(MANAGE) makemessages --all --extension=html,txt,py,mjml --no-obsolete --add-location=file --ignore=.venv --ignore=node_modules --ignore=tests --ignore=var --ignore=static_collected
 	DJANGO_SETTINGS_MODULE=kvartersite.settings.test $(MANAGE) compilemessages --ignore=.venv
 
 messages-check: setup ## Fail if the catalogues are out of date or a string is untranslated

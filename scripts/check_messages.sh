@@ -9,7 +9,7 @@ cp -r locale "$before/"
 restore() { rm -rf locale && cp -r "$before/locale" locale && rm -rf "$before"; }
 trap restore EXIT
 
-"$PY" manage.py makemessages --all --no-obsolete --add-location=file --ignore=.venv --ignore=node_modules --ignore=tests --ignore=var --ignore=static_collected >/dev/null
+"$PY" manage.py makemessages --all --extension=html,txt,py,mjml --no-obsolete --add-location=file --ignore=.venv --ignore=node_modules --ignore=tests --ignore=var --ignore=static_collected >/dev/null
 if ! diff -r -q -I '^"POT-Creation-Date' "$before/locale" locale >/dev/null; then
   diff -r -I '^"POT-Creation-Date' "$before/locale" locale | head -40
   echo "The .po catalogues are out of date: run 'make messages' and translate the new strings." >&2
