@@ -6,6 +6,8 @@ live translation exists, and leaves out pages that were deleted or unpublished s
 
 from django.apps import apps
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -40,6 +42,16 @@ class StoryItemBlock(blocks.StructBlock):
 class EventValue(LivePageValue):
     def local_start(self):
         return timezone.localtime(self["starts_at"])
+
+    def when(self):
+        """Weekday, date and (unless the event lasts all day) time, in the active language."""
+        start = self.local_start()
+        day = f"{date_format(start, 'l')} {date_format(start, 'DATE_FORMAT')}"
+        event = self["event"]
+        if event is None or event.specific.all_day:
+            return day
+        # Translators: an event's date and its start time, e.g. "Saturday 5 December at 16:00".
+        return gettext("%(date)s at %(time)s") % {"date": day, "time": time_format(start)}
 
 
 class EventItemBlock(blocks.StructBlock):
@@ -84,8 +96,9 @@ def live_items_by_type(items):
     """An edition's items by type ("story", "event", "issue") as (block, page) pairs.
 
     `items` is the edition's stream, in the editor's order. Each page is in the active language
-    where a live translation exists; items whose page was deleted or unpublished since are left
-    out. The web page and the mail both group the items this way.
+    where a live translation exists (else an alias there, whose content is Danish); items whose
+    page was deleted or unpublished since are left out. The web page and the mail both group
+    the items this way.
     """
     groups = {item_type: [] for item_type in ITEM_TYPES}
     for block in items:

@@ -2,7 +2,9 @@
 
 An edition is rendered once per language (sending.render_languages). It shows the live
 translation in that language when there is one; otherwise the Danish edition, marked
-lang="da", with a one-line note in the reader's language. The links to the reader's
+lang="da", with a one-line note in the reader's language. Headings, dates and links stay in the
+reader's language either way, and each item shows its own live translation in that language
+where there is one. The links to the reader's
 preferences and unsubscribe pages carry TOKEN_PLACEHOLDER, which sending replaces.
 The subscriber mails and the mail layout are kvarter.mail's.
 """
@@ -16,7 +18,7 @@ from django.utils.translation import gettext
 
 from mjml import mjml2html
 
-from kvarter.languages import text_direction
+from kvarter.languages import foreign_language
 from kvarter.mail import RenderedMail, layout_context, site_root_url
 
 from .blocks import live_items_by_type
@@ -45,7 +47,7 @@ class EmailItem:
     block: object
     page: object
     image: EmailImage | None = None
-    # Set when the page is shown in another language than the mail around it (an alias).
+    # Set when the page is shown in another language than the reader's (an alias: Danish).
     lang: str = ""
     dir: str = ""
     align: str = ""
@@ -109,10 +111,10 @@ def render_edition(edition, language):
     )
 
 
-def email_item(block, page, content_language, root_url):
+def email_item(block, page, reader_language, root_url):
     item = EmailItem(block=block, page=page)
-    if page.content_language != content_language:
-        direction = text_direction(page.content_language)
+    direction = foreign_language(page, reader_language)
+    if direction:
         item.lang, item.dir, item.align = direction["lang"], direction["dir"], direction["align"]
     if block.block_type == "story":
         item.image = email_image(page.image, STORY_IMAGE_SPEC, root_url)
@@ -122,10 +124,11 @@ def email_item(block, page, content_language, root_url):
     return item
 
 
-def edition_items(edition, content_language, root_url):
-    """The edition's live items by type, with their images and directions for the mail."""
+def edition_items(edition, reader_language, root_url):
+    """The edition's live items by type, each in `reader_language` where it has a live
+    translation, with their images and directions for the mail. Runs under that language."""
     return {
-        item_type: [email_item(block, page, content_language, root_url) for block, page in pairs]
+        item_type: [email_item(block, page, reader_language, root_url) for block, page in pairs]
         for item_type, pairs in live_items_by_type(edition.items).items()
     }
 
@@ -134,13 +137,17 @@ def render_edition_content(edition, reader_language, view_url, fallback_note="")
     """Render `edition` (a page in the language of its content) for readers of `reader_language`."""
     content_language = edition.locale.language_code
     root_url = site_root_url()
-    with translation.override(content_language):
-        items = edition_items(edition, content_language, root_url)
+    with translation.override(reader_language):
+        items = edition_items(edition, reader_language, root_url)
     context = {
-        **layout_context(reader_language, content_language),
+        # The mail is the reader's; only the edition's own text may be in another language.
+        **layout_context(reader_language),
         "edition": edition,
         "subject": edition.title,
-        "preheader": edition.preheader or edition.intro,
+        # Never the intro, which the mail shows anyway. A fallback reader gets none rather than
+        # a Danish one: the inbox then previews the note in their own language.
+        "preheader": "" if fallback_note else edition.preheader,
+        "title_language": foreign_language(content_language, reader_language),
         "fallback_note": fallback_note,
         "stories": items["story"],
         "events": items["event"],

@@ -119,8 +119,8 @@ class DirectionTests(EditionTestCase):
                 self.assert_direction(rendered.html, language, "rtl")
                 self.assertIn("text-align:right", rendered.html)
                 self.assertEqual(rendered.subject, title)
-                # No preheader in the translation: the mail programs show the introduction.
-                self.assertEqual(rendered.preheader, self.edition.intro)
+                # No preheader in the translation: none rather than the intro shown below it.
+                self.assertEqual(rendered.preheader, "")
                 self.assertIn(title, rendered.text)
 
     def test_untranslated_story_in_an_arabic_edition_is_marked_danish(self):
@@ -133,7 +133,11 @@ class FallbackTests(EditionTestCase):
     def test_language_without_translation_gets_danish_with_a_note(self):
         rendered = render_edition(self.edition, "tr")
         parsed = MailHTML(rendered.html)
-        self.assertEqual((parsed.root["lang"], parsed.root["dir"]), ("da", "ltr"))
+        # The mail is the reader's; the Danish edition inside it is marked.
+        self.assertEqual((parsed.root["lang"], parsed.root["dir"]), ("tr", "ltr"))
+        self.assertIn({"lang": "da", "dir": "ltr"}, parsed.directed)
+        # A Danish preheader would be the first thing the reader sees in the inbox.
+        self.assertEqual(rendered.preheader, "")
         self.assertEqual(rendered.subject, "Nyhedsbrev juni")
         note = in_language(
             "tr", "This newsletter is not yet available in %(language)s, so you get it in Danish."
@@ -145,14 +149,34 @@ class FallbackTests(EditionTestCase):
     def test_arabic_reader_of_a_danish_edition_gets_the_note_right_to_left(self):
         rendered = render_edition(self.edition, "ar")
         parsed = MailHTML(rendered.html)
-        self.assertEqual((parsed.root["lang"], parsed.root["dir"]), ("da", "ltr"))
-        self.assertIn({"lang": "ar", "dir": "rtl"}, parsed.directed)
+        self.assertEqual((parsed.root["lang"], parsed.root["dir"]), ("ar", "rtl"))
+        self.assertIn({"lang": "da", "dir": "ltr"}, parsed.directed)
         self.assertIn("العربية", rendered.html)
 
     def test_danish_readers_get_no_note(self):
         rendered = render_edition(self.edition, "da")
         self.assertNotIn("Danish", rendered.text)
         self.assertNotIn("dansk", rendered.text)
+
+    def test_items_with_a_translation_come_in_the_readers_language(self):
+        story = translate(self.story, self.locales["ar"], title="تفاح في الحديقة المشتركة")
+        event = translate(self.event, self.locales["ar"], title="مقهى الواجبات المنزلية")
+        rendered = render_edition(self.edition, "ar")
+        links = MailHTML(rendered.html).links
+        for page in (story, event):
+            self.assertIn(page.title, rendered.html)
+            self.assertIn(page.title, rendered.text)
+            self.assertIn(page.full_url, links)
+            self.assertIn("/ar/", page.full_url)
+        # The untranslated story stays Danish and is marked so.
+        self.assertIn("Ny bænk", rendered.html)
+        self.assertNotIn(self.story.title, rendered.html)
+
+    def test_event_date_and_time_are_joined_in_the_readers_language(self):
+        rendered = render_edition(self.edition, "da")
+        joined = in_language("da", "%(date)s at %(time)s") % {"date": "", "time": "17:00"}
+        self.assertIn(joined.strip(), rendered.html)
+        self.assertIn(joined.strip(), rendered.text)
 
     def test_a_translation_in_draft_is_not_sent(self):
         draft = self.edition.copy_for_translation(self.locales["en"], copy_parents=True)
@@ -373,4 +397,4 @@ class SubscriberMailTests(EditionTestCase):
         mails.send_test(self.edition, "so", "redaktion@example.org")
         [message] = mail.outbox
         self.assertIn("Soomaali", message.body)
-        self.assertEqual(MailHTML(message.alternatives[0][0]).root["lang"], "da")
+        self.assertEqual(MailHTML(message.alternatives[0][0]).root["lang"], "so")
