@@ -6,6 +6,8 @@ issue page for a number, leaving nothing behind when it fails.
 
 from django.db import transaction
 
+from kvarter.languages import add_child_in_every_language
+
 from .models import IssuePage
 from .processing import create_pdf, process_pdf
 
@@ -26,7 +28,7 @@ def import_issue(archive, number, date, data, filename, title=""):
                     number=number, date=date, title=title, pdf=pdf, locale=archive.locale
                 )
                 issue.full_clean(exclude=["path", "depth", "url_path", "translation_key"])
-                archive.add_child(instance=issue)
+                add_child_in_every_language(archive, issue)
             else:
                 issue = existing.specific
                 old_pdf = issue.pdf

@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
 from kvarter.constants import LISTING_PAGE_SIZE
 from kvarter.models import BasePage, BodyPage, RoutableMixin
@@ -186,7 +186,8 @@ class IssuePage(RoutableMixin, BasePage):
         SynchronizedField("number"),
         SynchronizedField("date"),
         SynchronizedField("pdf"),
-        TranslatableField("toc"),
+        # The contents as printed: the titles of the Danish articles on the PDF's pages.
+        SynchronizedField("toc"),
     ]
 
     base_form_class = IssuePageForm

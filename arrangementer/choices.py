@@ -28,6 +28,16 @@ STATUS_MOVED = "moved"
 
 # How many occurrences an editor may ask for; enough for years of weekly meetings.
 MAX_OCCURRENCES = 1000
+# "Every nth week or month": n from 1 (every week) up to this, a year of weeks. INTERVAL_ERROR
+# names the number.
+MAX_INTERVAL = 52
+INTERVAL_HELP = _(
+    "1: every week or month. 2: every other week or month, e.g. every second Tuesday. "
+    "3: every third, and so on."
+)
+INTERVAL_ERROR = _(
+    "The interval is a whole number from 1 to 52: 1 is every week or month, 2 every other one."
+)
 
 # The index lists this many days ahead, this many occurrences to a page.
 UPCOMING_DAYS = 60

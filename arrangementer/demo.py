@@ -106,7 +106,8 @@ BEBOERHUSET = "Agerhusvej 12\n2630 Taastrup"
 PARKEN = "Charlotteparken 40\n2630 Taastrup"
 ENGBO = "Engbovej 3\n2630 Taastrup"
 
-# "days": from today to the first date; "weekly"/"monthly" describe the repeat; "cancel",
+# "days": from today to the first date; "weekly"/"monthly" describe the repeat, "interval" its
+# step (2: every other week); "cancel",
 # "move" and "skip" pick occurrences by their number (0 is the first).
 EVENTS = [
     {
@@ -193,14 +194,20 @@ EVENTS = [
         "days": 1,
         "time": (10, 0),
         "hours": 2,
-        "weekly": [2],
-        "until_days": 90,
+        "weekly": [1],
+        "interval": 2,
+        "until_days": 180,
+        "cancel": {"occurrence": 2},
         "languages": ["da", "ar", "tr", "so", "ur"],
         "image": "garden",
         "title": {"da": "Kvindecafé", "en": "Women's café"},
         "intro": {
-            "da": "Kaffe, te og en snak på mange sprog. Hver onsdag formiddag mødes kvinder fra hele kvarteret.",
-            "en": "Coffee, tea and a chat in many languages. Every Wednesday morning women from all over the neighbourhood meet.",
+            "da": "Kaffe, te og en snak på mange sprog. Hver anden tirsdag formiddag mødes kvinder fra hele kvarteret.",
+            "en": "Coffee, tea and a chat in many languages. Every other Tuesday morning women from all over the neighbourhood meet.",
+        },
+        "cancel_note": {
+            "da": "Aflyst, fordi lejligheden får nyt køkken.",
+            "en": "Cancelled because the flat is getting a new kitchen.",
         },
         "room": {"da": "Lejlighed 40, stuen", "en": "Flat 40, ground floor"},
         "audience": {"da": "Kvinder i alle aldre", "en": "Women of all ages"},
@@ -376,6 +383,10 @@ def _first_start(data, today):
     day = today + datetime.timedelta(days=data["days"])
     if "monthly" in data:
         day = day.replace(day=1)
+    if "weekly" in data:
+        # On one of its weekdays, as an editor enters it (and as an interval needs).
+        while day.weekday() not in data["weekly"]:
+            day += datetime.timedelta(days=1)
     hour, minute = data.get("time", (0, 0))
     return localize(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
@@ -402,6 +413,7 @@ def load_events(loader, home):
         elif "monthly" in data:
             week, weekday = data["monthly"]
             repeat = {"frequency": "monthly", "monthly_week": week, "monthly_weekday": weekday}
+        repeat["repeat_interval"] = data.get("interval", 1)
         if "until_days" in data:
             repeat["repeat_until"] = today + datetime.timedelta(days=data["until_days"])
         elif "count" in data:

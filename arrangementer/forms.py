@@ -2,12 +2,13 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .choices import WEEKDAY_CHOICES
-from .recurrence import Schedule
+from .choices import FREQUENCY_NONE, INTERVAL_ERROR, INTERVAL_HELP, MAX_INTERVAL, WEEKDAY_CHOICES
+from .recurrence import Schedule, local
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -27,6 +28,25 @@ class EventPageForm(WagtailAdminPageForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty to repeat on the weekday of the first date."),
     )
+    # Declared here rather than taken from the model field, whose form field would let a
+    # negative number through to Django's own message ("at least 0").
+    repeat_interval = forms.IntegerField(
+        label=_("interval"),
+        required=False,
+        initial=1,
+        min_value=1,
+        max_value=MAX_INTERVAL,
+        help_text=INTERVAL_HELP,
+        error_messages={
+            "invalid": INTERVAL_ERROR,
+            "min_value": INTERVAL_ERROR,
+            "max_value": INTERVAL_ERROR,
+        },
+    )
+
+    def clean_repeat_interval(self):
+        # Left empty: every week or month.
+        return self.cleaned_data.get("repeat_interval") or 1
 
     def clean(self):
         cleaned_data = super().clean()
@@ -35,6 +55,30 @@ class EventPageForm(WagtailAdminPageForm):
         schedule = Schedule.from_fields(cleaned_data)
         if schedule.start is None or schedule.end is None:
             return cleaned_data
+        if schedule.repeat_until and schedule.repeat_until < local(schedule.start).date():
+            return cleaned_data  # the page's clean() says the last date is before the first
+        if schedule.frequency != FREQUENCY_NONE:
+            first = schedule.first_start()
+            if first is None:
+                self.add_error(
+                    "frequency",
+                    _(
+                        "The repeat gives no dates before its end. Check the weekdays, "
+                        "the first date and the last date."
+                    ),
+                )
+                return cleaned_data
+            if schedule.repeat_interval > 1 and local(first).date() != schedule.local_start.date():
+                # "Every other" counts from the first date, so it must be one of the dates.
+                self.add_error(
+                    "start",
+                    _(
+                        "With an interval, the first date must be a day the event repeats on, "
+                        "for example a Tuesday for every other Tuesday: %(date)s is not."
+                    )
+                    % {"date": date_format(schedule.local_start, "DATE_FORMAT")},
+                )
+                return cleaned_data
         dates = schedule.original_dates()
         self._check_breaks(dates)
         self._check_changes(dates)

@@ -29,6 +29,8 @@ def _recur(schedule, all_day):
     """The RRULE of a recurring schedule."""
     parts = schedule.rrule_parts()
     recur = {"freq": parts["freq"]}
+    if parts["interval"] > 1:
+        recur["interval"] = parts["interval"]
     if parts["freq"] == "WEEKLY":
         recur["byday"] = [ICAL_WEEKDAYS[day] for day in parts["byweekday"]]
     else:
@@ -64,11 +66,14 @@ def event_components(event, request):
     category = event.localized_category
     if category is not None:
         main.add("categories", [category.name])
-    main.add("dtstart", _dtvalue(schedule.start, event.all_day))
+    # DTSTART is the first real occurrence: RFC 5545 leaves a DTSTART the rule does not pick
+    # undefined, and calendars then show the first date as an extra one (or count it).
+    first = schedule.first_start() or schedule.start
+    main.add("dtstart", _dtvalue(first, event.all_day))
     if event.all_day:
-        main.add("dtend", local(schedule.end).date() + datetime.timedelta(days=1))
+        main.add("dtend", local(first + schedule.duration).date() + datetime.timedelta(days=1))
     else:
-        main.add("dtend", local(schedule.end))
+        main.add("dtend", local(first + schedule.duration))
     main.add("status", "CONFIRMED")
 
     overrides = []

@@ -14,7 +14,6 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone, translation
-from django.utils.dates import WEEKDAYS
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from kvarter.absolute_urls import absolute_url
 from kvarter.images import SHARE_IMAGE_SPEC
-from kvarter.models import BodyPage, HousingAreaMixin, RoutableMixin
+from kvarter.models import BodyPage, HousingAreaMixin, RoutableMixin, TranslatedLabel
 
 from . import ical
 from .choices import (
@@ -36,6 +35,9 @@ from .choices import (
     FEED_HISTORY_DAYS,
     FREQUENCY_CHOICES,
     FREQUENCY_NONE,
+    INTERVAL_ERROR,
+    INTERVAL_HELP,
+    MAX_INTERVAL,
     MAX_OCCURRENCES,
     MONTHLY_WEEK_CHOICES,
     NEXT_DATES_DAYS,
@@ -48,6 +50,7 @@ from .choices import (
 )
 from .forms import EventPageForm
 from .recurrence import Schedule, expand, expand_all, local, localize
+from .wording import schedule_text
 
 # schema.org's eventStatus for each status of an occurrence.
 SCHEMA_STATUS = {
@@ -55,40 +58,26 @@ SCHEMA_STATUS = {
     STATUS_CANCELLED: "https://schema.org/EventCancelled",
     STATUS_MOVED: "https://schema.org/EventRescheduled",
 }
+# schema.org's DayOfWeek, Monday first as in Python.
+SCHEMA_WEEKDAYS = [
+    f"https://schema.org/{day}"
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+]
 
 
-class EventCategory(TranslatableMixin, models.Model):
+class EventCategory(TranslatedLabel):
     """What kind of event: children, youth, culture, residents' meeting …"""
 
-    name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(
         _("slug"), max_length=80, help_text=_("Used in the web address of the category's feed.")
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatedLabel.Meta):
         verbose_name = _("event category")
         verbose_name_plural = _("event categories")
-        ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_event_category_slug")
         ]
-
-    def __str__(self):
-        return self.name
-
-    @classmethod
-    def by_translation_key(cls, language_code):
-        """The categories in one language, by translation key: one query for a whole listing.
-
-        Pages pass their content language, so a Danish fallback page shows Danish category names.
-        """
-        return {
-            category.translation_key: category
-            for category in cls.objects.filter(locale__language_code=language_code)
-        }
 
 
 register_snippet(EventCategory)
@@ -120,12 +109,16 @@ class EventIndexPage(RoutableMixin, BodyPage):
             .prefetch_related("image__renditions", "breaks", "occurrence_changes")
         )
 
+    @cached_property
+    def categories_by_key(self):
+        """The event categories in the reader's language, by translation key."""
+        return EventCategory.by_translation_key(translation.get_language())
+
     def with_category_lookup(self, events):
-        """`events` as a list, each given the categories in this page's language (one query)."""
-        lookup = EventCategory.by_translation_key(self.content_language)
+        """`events` as a list, each given the categories in the reader's language."""
         events = list(events)
         for event in events:
-            event.category_lookup = lookup
+            event.category_lookup = self.categories_by_key
         return events
 
     def occurrences(self, after, before, category=None):
@@ -147,9 +140,8 @@ class EventIndexPage(RoutableMixin, BodyPage):
         return self.with_category_lookup(events.order_by("starts_at"))
 
     def category_from_slug(self, slug):
-        category = EventCategory.objects.filter(
-            slug=slug, locale__language_code=self.content_language
-        ).first()
+        # A category's slug is the same in every language.
+        category = next((c for c in self.categories_by_key.values() if c.slug == slug), None)
         if category is None:
             raise Http404("Unknown event category")
         return category
@@ -170,8 +162,8 @@ class EventIndexPage(RoutableMixin, BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["categories"] = EventCategory.objects.filter(
-            locale__language_code=self.content_language
+        context["categories"] = sorted(
+            self.categories_by_key.values(), key=lambda category: category.name
         )
         context["month_url"] = self.subpage_url("current_month", request=request)
         context["archive_url"] = self.subpage_url("archive", request=request)
@@ -307,6 +299,15 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
         blank=True,
         help_text=_("For example: the second Tuesday. Empty: the weekday of the first date."),
     )
+    repeat_interval = models.PositiveSmallIntegerField(
+        _("interval"),
+        default=1,
+        validators=[
+            MinValueValidator(1, message=INTERVAL_ERROR),
+            MaxValueValidator(MAX_INTERVAL, message=INTERVAL_ERROR),
+        ],
+        help_text=INTERVAL_HELP,
+    )
     repeat_until = models.DateField(_("repeat until"), null=True, blank=True)
     repeat_count = models.PositiveSmallIntegerField(
         _("number of times"),
@@ -337,7 +338,7 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("frequency"),
+                FieldRowPanel([FieldPanel("frequency"), FieldPanel("repeat_interval")]),
                 FieldPanel("weekdays"),
                 FieldRowPanel([FieldPanel("monthly_week"), FieldPanel("monthly_weekday")]),
                 FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
@@ -393,10 +394,12 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
         SynchronizedField("weekdays"),
         SynchronizedField("monthly_week"),
         SynchronizedField("monthly_weekday"),
+        SynchronizedField("repeat_interval"),
         SynchronizedField("repeat_until"),
         SynchronizedField("repeat_count"),
-        SynchronizedField("breaks"),
-        SynchronizedField("occurrence_changes"),
+        # The dates are synchronised; the reasons and notes are translated with the page.
+        TranslatableField("breaks"),
+        TranslatableField("occurrence_changes"),
     ]
 
     class Meta:
@@ -411,6 +414,11 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
     @property
     def is_recurring(self):
         return self.frequency != FREQUENCY_NONE
+
+    @property
+    def first_start(self):
+        """When the first occurrence starts (the rule may begin after the first date entered)."""
+        return self.schedule.first_start() or self.start
 
     def excluded_dates(self):
         """Every day within a break."""
@@ -470,7 +478,8 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
             if stored["schedule_hash"] and stored["schedule_hash"] != fingerprint:
                 self.sequence += 1
         self.schedule_hash = fingerprint
-        starts = schedule.original_starts()
+        # A rule that picks no day (refused in the editor) still gets a span: its first date.
+        starts = schedule.original_starts() or [schedule.start]
         moved = [c for c in self.occurrence_changes.all() if c.new_start]
         self.starts_at = min([starts[0], *(c.new_start for c in moved)])
         self.ends_at = max(
@@ -496,7 +505,7 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
             return None
         lookup = getattr(self, "category_lookup", None)
         if lookup is None:
-            lookup = EventCategory.by_translation_key(self.content_language)
+            lookup = EventCategory.by_translation_key(translation.get_language())
         return lookup.get(self.category.translation_key, self.category)
 
     @property
@@ -517,18 +526,8 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
 
     @property
     def recurrence_text(self):
-        """How the event repeats, in words: "Every Tuesday", "The first Thursday of the month"."""
-        parts = self.schedule.rrule_parts()
-        if parts is None:
-            return ""
-        if parts["freq"] == "WEEKLY":
-            days = [str(WEEKDAYS[day]) for day in parts["byweekday"]]
-            return _("Every %(days)s") % {"days": ", ".join(days)}
-        weekday, week = parts["byweekday"][0]
-        return _("The %(week)s %(weekday)s of every month") % {
-            "week": dict(MONTHLY_WEEK_CHOICES)[week],
-            "weekday": WEEKDAYS[weekday],
-        }
+        """How the event repeats and ends, in words: "Every other Tuesday until 30 June 2027"."""
+        return schedule_text(self.schedule)
 
     @property
     def ical_uid(self):
@@ -573,6 +572,8 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
             "isAccessibleForFree": self.is_free,
             "url": self.get_full_url(request),
         }
+        if self.is_recurring:
+            data["eventSchedule"] = self.schema_schedule()
         if occurrence is not None and occurrence.is_moved:
             data["previousStartDate"] = when(occurrence.original_start)
         if not self.is_free:
@@ -583,6 +584,35 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
             }
         if self.image:
             data["image"] = absolute_url(request, self.image.get_rendition(SHARE_IMAGE_SPEC).url)
+        return data
+
+    def schema_schedule(self):
+        """The repeat rule as a schema.org Schedule: "P2W" on Tuesdays, until or a count."""
+        schedule = self.schedule
+        parts = schedule.rrule_parts()
+        unit = "W" if parts["freq"] == "WEEKLY" else "M"
+        first = local(schedule.first_start() or schedule.start)
+        data = {
+            "@type": "Schedule",
+            "repeatFrequency": f"P{parts['interval']}{unit}",
+            "startDate": first.date().isoformat(),
+            "scheduleTimezone": settings.TIME_ZONE,
+        }
+        if parts["freq"] == "WEEKLY":
+            data["byDay"] = [SCHEMA_WEEKDAYS[day] for day in parts["byweekday"]]
+        else:
+            weekday, week = parts["byweekday"][0]
+            data["byDay"] = [SCHEMA_WEEKDAYS[weekday]]
+            # schema.org counts weeks of the month 1 to 5; "the last" has no number there.
+            if week > 0:
+                data["byMonthWeek"] = week
+        if not self.all_day:
+            data["startTime"] = first.time().isoformat(timespec="minutes")
+            data["endTime"] = local(first + schedule.duration).time().isoformat(timespec="minutes")
+        if schedule.repeat_until:
+            data["endDate"] = schedule.repeat_until.isoformat()
+        elif schedule.repeat_count:
+            data["repeatCount"] = schedule.repeat_count
         return data
 
     def get_context(self, request, *args, **kwargs):
@@ -601,8 +631,11 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
             return ical.calendar_response([self], self.title, request, filename=f"{self.slug}.ics")
 
 
-class EventBreak(Orderable):
-    """A date or period when a repeating event does not take place, e.g. a school holiday."""
+class EventBreak(TranslatableMixin, Orderable):
+    """A date or period when a repeating event does not take place, e.g. a school holiday.
+
+    Translatable so that its reason reads in the reader's language; it takes its page's locale.
+    """
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="breaks")
     start_date = models.DateField(_("date or first day"))
@@ -615,8 +648,13 @@ class EventBreak(Orderable):
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
         FieldPanel("label"),
     ]
+    translatable_fields = [
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        TranslatableField("label"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("break")
 
     def __str__(self):
@@ -628,8 +666,8 @@ class EventBreak(Orderable):
         return self.end_date or self.start_date
 
 
-class OccurrenceChange(Orderable):
-    """One date of an event that is cancelled or moved."""
+class OccurrenceChange(TranslatableMixin, Orderable):
+    """One date of an event that is cancelled or moved; its note is translated with the page."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrence_changes")
     original_date = models.DateField(_("original date"))
@@ -653,8 +691,15 @@ class OccurrenceChange(Orderable):
         FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end")]),
         FieldPanel("note"),
     ]
+    translatable_fields = [
+        SynchronizedField("original_date"),
+        SynchronizedField("cancelled"),
+        SynchronizedField("new_start"),
+        SynchronizedField("new_end"),
+        TranslatableField("note"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("cancelled or moved date")
 
     def __str__(self):

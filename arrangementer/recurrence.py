@@ -56,6 +56,7 @@ class Schedule:
     weekdays: list = dataclasses.field(default_factory=list)
     monthly_week: int | None = None
     monthly_weekday: int | None = None
+    repeat_interval: int = 1
     repeat_until: datetime.date | None = None
     repeat_count: int | None = None
 
@@ -72,6 +73,7 @@ class Schedule:
         schedule["all_day"] = bool(schedule["all_day"])
         schedule["frequency"] = schedule["frequency"] or FREQUENCY_NONE
         schedule["weekdays"] = schedule["weekdays"] or []
+        schedule["repeat_interval"] = schedule["repeat_interval"] or 1
         return cls(**schedule)
 
     @property
@@ -91,16 +93,25 @@ class Schedule:
         return change.new_end or change.new_start + self.duration
 
     def rrule_parts(self):
-        """The rule as {name: value}, shared by dateutil and the iCalendar RRULE."""
+        """The rule as {name: value}, shared by dateutil and the iCalendar RRULE.
+
+        `interval` counts weeks (or months) from the week (or month) of the first date, with
+        weeks starting on Monday as in RFC 5545, so "every other Tuesday" means the same here
+        and in a subscribed calendar.
+        """
         if self.frequency == FREQUENCY_WEEKLY:
             days = sorted(int(day) for day in self.weekdays) or [self.local_start.weekday()]
-            return {"freq": "WEEKLY", "byweekday": days}
+            return {"freq": "WEEKLY", "interval": self.repeat_interval, "byweekday": days}
         if self.frequency == FREQUENCY_MONTHLY:
             weekday = self.monthly_weekday
             if weekday is None:
                 weekday = self.local_start.weekday()
             week = self.monthly_week or 1
-            return {"freq": "MONTHLY", "byweekday": [(weekday, week)]}
+            return {
+                "freq": "MONTHLY",
+                "interval": self.repeat_interval,
+                "byweekday": [(weekday, week)],
+            }
         return None
 
     def rule(self):
@@ -118,6 +129,8 @@ class Schedule:
         return rrule.rrule(
             getattr(rrule, parts["freq"]),
             dtstart=self.local_start,
+            interval=parts["interval"],
+            wkst=rrule.MO,
             byweekday=byweekday,
             until=until,
             count=None if until else (self.repeat_count or None),
@@ -140,16 +153,31 @@ class Schedule:
             if (after is None or start >= after) and (before is None or start < before)
         ]
 
+    def first_start(self):
+        """The first occurrence: the first date itself, or the first day the rule picks after it.
+
+        None when the rule picks no day at all (e.g. Tuesdays until the Monday after a Wednesday).
+        """
+        rule = self.rule()
+        if rule is None:
+            return self.start
+        first = next(iter(rule), None)
+        return localize(first) if first else None
+
     def original_dates(self):
         return {local(start).date() for start in self.original_starts()}
 
     def fingerprint(self, breaks=(), changes=()):
         """A hash of everything that decides when the event happens, to notice a reschedule."""
+        rule = self.rrule_parts()
+        if rule and rule["interval"] == 1:
+            # Left out when 1, so events from before intervals keep their hash and SEQUENCE.
+            del rule["interval"]
         data = {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "all_day": self.all_day,
-            "rule": self.rrule_parts(),
+            "rule": rule,
             "until": self.repeat_until.isoformat() if self.repeat_until else None,
             "count": self.repeat_count,
             "breaks": sorted(breaks),

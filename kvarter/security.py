@@ -4,6 +4,7 @@ The public pages load scripts from 'self' or with the request's nonce, never inl
 one. Wagtail 8's admin still uses inline scripts and styles (wagtail/wagtail#1288), so the
 directives in `CONTENT_SECURITY_POLICY_ADMIN_REPLACE` replace the public ones under the admin's
 URL prefix and nowhere else. Staff are logged in there; residents never see that policy.
+An e-mail preview gets the policy of a mail program instead (`as_mail_preview`).
 """
 
 from django.conf import settings
@@ -25,6 +26,12 @@ class SiteCSPMiddleware(CSPMiddleware):
                 **(parts.replace or {}),
             }
         return parts
+
+
+def as_mail_preview(response):
+    """Serve a rendered mail under the mail preview's policy, so it looks as it will arrive."""
+    response._csp_config = settings.CONTENT_SECURITY_POLICY_MAIL_PREVIEW
+    return response
 
 
 class PermissionsPolicyMiddleware:

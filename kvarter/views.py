@@ -1,9 +1,11 @@
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
+from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -76,6 +78,15 @@ def search(request):
             "search_message": message,
         },
     )
+
+
+def front_door(request):
+    """The bare domain opens the site in the browser's language, or in Danish if it asks for
+    none of ours (a crawler asks for none). A language cookie, when set, wins."""
+    language = get_language_from_request(request, check_path=False)
+    response = HttpResponseRedirect(f"/{language}/")
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
 
 
 @require_GET

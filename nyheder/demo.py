@@ -12,7 +12,116 @@ from django.utils import timezone
 
 from kvarter.models import FocusAreaPage
 
-from .models import StoryIndexPage, StoryPage
+from .models import StoryIndexPage, StoryPage, Topic
+
+# Each story's topics, by slug; every topic is named in all six languages.
+TOPICS = {
+    "lektiehjaelp": {
+        "da": "Lektiehjælp",
+        "en": "Homework help",
+        "ar": "المساعدة في الواجبات",
+        "tr": "Ödev yardımı",
+        "so": "Caawinta casharrada",
+        "ur": "ہوم ورک میں مدد",
+    },
+    "boern": {
+        "da": "Børn",
+        "en": "Children",
+        "ar": "الأطفال",
+        "tr": "Çocuklar",
+        "so": "Carruurta",
+        "ur": "بچے",
+    },
+    "frivillige": {
+        "da": "Frivillige",
+        "en": "Volunteers",
+        "ar": "المتطوعون",
+        "tr": "Gönüllüler",
+        "so": "Mutadawiciinta",
+        "ur": "رضاکار",
+    },
+    "unge": {
+        "da": "Unge",
+        "en": "Young people",
+        "ar": "الشباب",
+        "tr": "Gençler",
+        "so": "Dhallinyarada",
+        "ur": "نوجوان",
+    },
+    "faellesskab": {
+        "da": "Fællesskab",
+        "en": "Community",
+        "ar": "المجتمع",
+        "tr": "Topluluk",
+        "so": "Bulshada",
+        "ur": "برادری",
+    },
+    "byg-selv-sammen": {
+        "da": "Byg selv sammen",
+        "en": "Building together",
+        "ar": "نبني معًا",
+        "tr": "Birlikte yapalım",
+        "so": "Wada dhisid",
+        "ur": "مل کر بنائیں",
+    },
+    "kultur": {
+        "da": "Kultur",
+        "en": "Culture",
+        "ar": "الثقافة",
+        "tr": "Kültür",
+        "so": "Dhaqanka",
+        "ur": "ثقافت",
+    },
+    "mad": {
+        "da": "Mad",
+        "en": "Food",
+        "ar": "الطعام",
+        "tr": "Yemek",
+        "so": "Cuntada",
+        "ur": "کھانا",
+    },
+    "film": {
+        "da": "Film",
+        "en": "Film",
+        "ar": "السينما",
+        "tr": "Sinema",
+        "so": "Filimada",
+        "ur": "فلم",
+    },
+    "job": {"da": "Job", "en": "Jobs", "ar": "العمل", "tr": "İş", "so": "Shaqada", "ur": "روزگار"},
+    "ivaerksaetteri": {
+        "da": "Iværksætteri",
+        "en": "Starting a business",
+        "ar": "ريادة الأعمال",
+        "tr": "Girişimcilik",
+        "so": "Ganacsi bilaabid",
+        "ur": "کاروبار شروع کرنا",
+    },
+    "agerposten": {
+        "da": "Agerposten",
+        "en": "Agerposten",
+        "ar": "أغربوستن",
+        "tr": "Agerposten",
+        "so": "Agerposten",
+        "ur": "آگرپوسٹن",
+    },
+    "natur": {
+        "da": "Natur",
+        "en": "Nature",
+        "ar": "الطبيعة",
+        "tr": "Doğa",
+        "so": "Dabeecadda",
+        "ur": "فطرت",
+    },
+    "beboerdemokrati": {
+        "da": "Beboerdemokrati",
+        "en": "Residents' democracy",
+        "ar": "ديمقراطية السكان",
+        "tr": "Sakin demokrasisi",
+        "so": "Dimuqraadiyadda dadka deggan",
+        "ur": "رہائشیوں کی جمہوریت",
+    },
+}
 
 INDEX = {
     "slug": "historier",
@@ -43,7 +152,7 @@ STORIES = [
         "slug": "lektiecafeen-fylder-fem-borde",
         "days_ago": 160,
         "image": "people",
-        "tags": ["lektiehjælp", "børn", "frivillige"],
+        "topics": ["lektiehjaelp", "boern", "frivillige"],
         "author": "fatima",
         "focus_area": "uddannelse-beskaeftigelse-og-erhverv",
         "housing_area": "charlotteparken",
@@ -101,7 +210,7 @@ STORIES = [
         "slug": "de-aktive-unge-holdt-sommerfest",
         "days_ago": 140,
         "image": "youth",
-        "tags": ["unge", "fællesskab"],
+        "topics": ["unge", "faellesskab"],
         "author": "emre",
         "focus_area": "uddannelse-beskaeftigelse-og-erhverv",
         "housing_area": "engbo",
@@ -173,7 +282,7 @@ STORIES = [
         "slug": "byg-selv-sammen-nye-baenke",
         "days_ago": 125,
         "image": "blocks",
-        "tags": ["byg-selv-sammen", "frivillige"],
+        "topics": ["byg-selv-sammen", "frivillige"],
         "author": "jens",
         "focus_area": "kultur-og-fritid",
         "housing_area": "agerhusene",
@@ -209,7 +318,7 @@ STORIES = [
         "slug": "kulturmoede-suppe-fra-seks-lande",
         "days_ago": 110,
         "image": "meeting",
-        "tags": ["kultur", "fællesskab", "mad"],
+        "topics": ["kultur", "faellesskab", "mad"],
         "author": "nadia",
         "focus_area": "kultur-og-fritid",
         "housing_area": "engbo",
@@ -250,7 +359,7 @@ STORIES = [
         "slug": "beboernes-film-har-premiere",
         "days_ago": 95,
         "image": "youth",
-        "tags": ["film", "unge", "kultur"],
+        "topics": ["film", "unge", "kultur"],
         "author": "line",
         "focus_area": "image-og-kommunikation",
         "housing_area": None,
@@ -288,7 +397,7 @@ STORIES = [
         "slug": "mentornetvaerket-hjalp-samira",
         "days_ago": 80,
         "image": "meeting",
-        "tags": ["job", "iværksætteri"],
+        "topics": ["job", "ivaerksaetteri"],
         "author": "ahmad",
         "focus_area": "uddannelse-beskaeftigelse-og-erhverv",
         "housing_area": "charlotteparken",
@@ -327,7 +436,7 @@ STORIES = [
         "slug": "frivillige-baerer-agerposten-ud",
         "days_ago": 68,
         "image": "paper",
-        "tags": ["agerposten", "frivillige"],
+        "topics": ["agerposten", "frivillige"],
         "author": "line",
         "focus_area": "image-og-kommunikation",
         "housing_area": None,
@@ -360,7 +469,7 @@ STORIES = [
         "slug": "hoejbedene-giver-foerste-hoest",
         "days_ago": 55,
         "image": "garden",
-        "tags": ["natur", "fællesskab", "mad"],
+        "topics": ["natur", "faellesskab", "mad"],
         "author": "mette",
         "focus_area": "kultur-og-fritid",
         "housing_area": "agerhusene",
@@ -409,7 +518,7 @@ STORIES = [
         "slug": "unge-laerte-at-soege-fritidsjob",
         "days_ago": 42,
         "image": "youth",
-        "tags": ["job", "unge"],
+        "topics": ["job", "unge"],
         "author": "ahmad",
         "focus_area": "uddannelse-beskaeftigelse-og-erhverv",
         "housing_area": None,
@@ -435,7 +544,7 @@ STORIES = [
         "slug": "afdelingsbestyrelserne-moedtes-paa-tvaers",
         "days_ago": 30,
         "image": "meeting",
-        "tags": ["beboerdemokrati", "fællesskab"],
+        "topics": ["beboerdemokrati", "faellesskab"],
         "author": "mette",
         "focus_area": "beboernetvaerk-inddragelse-og-demokrati",
         "housing_area": None,
@@ -461,7 +570,7 @@ STORIES = [
         "slug": "bogen-om-ildsjaelene",
         "days_ago": 18,
         "image": "paper",
-        "tags": ["frivillige", "kultur"],
+        "topics": ["frivillige", "kultur"],
         "author": "line",
         "focus_area": "image-og-kommunikation",
         "housing_area": None,
@@ -487,7 +596,7 @@ STORIES = [
         "slug": "legepladsen-fik-nyt-liv",
         "days_ago": 6,
         "image": "garden",
-        "tags": ["byg-selv-sammen", "børn"],
+        "topics": ["byg-selv-sammen", "boern"],
         "author": "jens",
         "focus_area": "kultur-og-fritid",
         "housing_area": "charlotteparken",
@@ -519,6 +628,10 @@ def load_stories(loader, home):
         page.slug: page
         for page in FocusAreaPage.objects.filter(locale=home.locale).descendant_of(home)
     }
+    topics = {
+        slug: loader.translated_snippet(Topic, {"slug": slug}, {}, {"name": names})
+        for slug, names in TOPICS.items()
+    }
     today = timezone.localdate()
     for story in STORIES:
         page = loader.page(
@@ -531,9 +644,9 @@ def load_stories(loader, home):
             housing_area=loader.housing_areas.get(story["housing_area"]),
         )
         changed = False
-        # Tags and the video go in after the page exists: the loader knows neither.
-        if not page.tags.exists():
-            page.tags.add(*story["tags"])
+        # Topics and the video go in after the page exists: the loader knows neither.
+        if not page.topics.exists():
+            page.topics.set([topics[slug] for slug in story["topics"]])
             changed = True
         if "video" in story and not any(block.block_type == "video" for block in page.body):
             video = story["video"]

@@ -53,6 +53,7 @@ class StoryRssFeed(Feed):
         return absolute_url(self.request, self.request.path)
 
     def items(self, index_page):
+        self.topics_by_key = index_page.topics_by_key()
         return index_page.feed_stories()
 
     def item_title(self, story):
@@ -85,7 +86,7 @@ class StoryRssFeed(Feed):
         return story.author.name if story.author else None
 
     def item_categories(self, story):
-        return [tag.name for tag in story.tags.all()]
+        return [topic.name for topic in story.topics_for_reader(self.topics_by_key)]
 
     def item_enclosures(self, story):
         if story.image is None:

@@ -6,6 +6,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from kvarter.spam import SpamProtectedForm
+from kvarter.widgets import ForeignLanguageSelect
 from nyheder.models.tips import StoryTip
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
@@ -16,21 +17,27 @@ PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 class StoryFilterForm(forms.Form):
     """GET filters for the story listing; choices are the values stories actually use."""
 
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
-    focus_area = forms.ChoiceField(label=_("Focus area"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False, widget=ForeignLanguageSelect())
+    focus_area = forms.ChoiceField(
+        label=_("Focus area"), required=False, widget=ForeignLanguageSelect()
+    )
     housing_area = forms.ChoiceField(label=_("Housing area"), required=False)
 
     lookups = {
-        "tag": "tags__slug",
+        "topic": "topics__slug",
         "focus_area": "focus_area__slug",
         "housing_area": "housing_area__name",
     }
 
-    def __init__(self, data, options):
+    def __init__(self, data, options, option_languages=None):
+        """`options` are each field's (value, label) choices; `option_languages` gives a
+        field's {value: language} where a label may be untranslated."""
         # Only the filter fields: ?page= and anything else stay out of the form.
         super().__init__({name: data.get(name, "") for name in self.lookups})
         for name, choices in options.items():
             self.fields[name].choices = [("", _("All")), *choices]
+        for name, languages in (option_languages or {}).items():
+            self.fields[name].widget.option_languages = languages
 
     def active_filters(self):
         return {name: value for name, value in self.cleaned_data.items() if value}
@@ -44,10 +51,6 @@ class StoryFilterForm(forms.Form):
         if not self.is_valid():
             return ""
         return urlencode(self.active_filters())
-
-    def active_tag_name(self):
-        slug = self.cleaned_data.get("tag") if self.is_valid() else None
-        return dict(self.fields["tag"].choices).get(slug) if slug else None
 
 
 class PhotoField(forms.ImageField):

@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from kvarter.absolute_urls import absolute_url
+from kvarter.languages import READER_LANGUAGE_FIRST
 from kvarter.permissions import WithoutActionsPolicy
 from kvarter.sections import Section
 
@@ -40,7 +41,7 @@ def register_story_tip_viewset():
 
 @hooks.register("kvarter_home_sections")
 def latest_stories(page, request):
-    stories = StoryPage.newest(page)[:3]
+    stories = StoryPage.newest(page).order_by(READER_LANGUAGE_FIRST, "-date", "-pk")[:3]
     return Section("nyheder/home_latest_stories.html", {"stories": stories}, order=10)
 
 

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,9 +12,7 @@ from kvarter.health import healthz
 from kvarter.sitemaps import AllLocalesSitemap
 
 urlpatterns = [
-    # The bare domain always opens the Danish site, whatever the browser asks for: one
-    # cacheable answer, and the language switcher is on every page.
-    path("", RedirectView.as_view(url=f"/{settings.LANGUAGE_CODE}/"), name="root"),
+    path("", kvarter_views.front_door, name="root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}, name="sitemap"),

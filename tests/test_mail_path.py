@@ -17,8 +17,7 @@ from kvarter.mail import queue_mail, render_mail
 from nyheder.models import StoryTip
 from tests.factories.frivillig import HelpDeskPageFactory
 from tests.factories.nyheder import StoryIndexPageFactory
-from tests.kvarter.helpers import create_site
-from tests.nyheder.helpers import DATABASE_TASKS, run_worker
+from tests.kvarter.helpers import DATABASE_TASKS, create_site, run_worker
 from tests.nyheder.smtp_sink import SmtpSink
 
 

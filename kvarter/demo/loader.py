@@ -3,6 +3,7 @@
 import datetime
 import html
 import io
+import re
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import (
     LocaleSynchronization,
     StringSegment,
@@ -51,6 +53,8 @@ from .drawings import draw_scene, text_pdf
 SOURCE_LANGUAGE = "da"
 # Keys of a page definition that hold its child pages, not its own texts.
 CHILD_PAGE_KEYS = {"activities"}
+# How wagtail-localize stores the line breaks of a plain-text field in a segment.
+LINE_BREAK_TAG = re.compile(r"<br\s*/?>")
 
 
 def grant_to_staff(app_label, codenames):
@@ -60,6 +64,17 @@ def grant_to_staff(app_label, codenames):
         staff.permissions.add(
             *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
         )
+
+
+def segment_text(data):
+    """A wagtail-localize segment's text as the demo writes it: a plain-text field's line
+    breaks are stored as <br> tags."""
+    return html.unescape(LINE_BREAK_TAG.sub("\n", data))
+
+
+def segment_data(text):
+    """The segment data for the demo's `text`, line breaks included."""
+    return html.escape(text, quote=False).replace("\n", "<br/>")
 
 
 class DemoLoader:
@@ -256,11 +271,9 @@ class DemoLoader:
             existing = page.get_translation_or_none(locale)
             if existing is not None and existing.alias_of_id is None:
                 continue
-            by_source = {
-                html.unescape(texts[SOURCE_LANGUAGE]): texts[code] for texts in self.texts(data)
-            }
+            by_source = {texts[SOURCE_LANGUAGE]: texts[code] for texts in self.texts(data)}
             for segment in segments:
-                text = by_source.get(html.unescape(segment.string.data))
+                text = by_source.get(segment_text(segment.string.data))
                 if text is None:
                     continue
                 StringTranslation.objects.update_or_create(
@@ -268,7 +281,7 @@ class DemoLoader:
                     locale=locale,
                     context=segment.context,
                     defaults={
-                        "data": html.escape(text, quote=False),
+                        "data": segment_data(text),
                         "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                     },
                 )
@@ -283,21 +296,21 @@ class DemoLoader:
             self.created += 1
 
     def home_page(self):
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is not None and isinstance(site.root_page.specific, HomePage):
-            return site.root_page.specific
-        root = Page.get_first_root_node()
-        home = self.page(root, HomePage, content.HOME)
-        if site is None:
-            site = Site(is_default_site=True)
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         old_root = site.root_page if site.pk else None
-        # Feeds, sitemaps and share links are absolute: point them where the site is served.
+        if old_root is not None and isinstance(old_root.specific, HomePage):
+            home = old_root.specific
+        else:
+            home = self.page(Page.get_first_root_node(), HomePage, content.HOME)
+        # Feeds, sitemaps, mails and share links are absolute: point them where the site is
+        # served, also when it has moved to another port since the last load.
         base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        site.hostname = base_url.hostname or "localhost"
-        site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
-        site.root_page = home
-        site.site_name = "Charlottekvarteret"
-        site.save()
+        hostname = base_url.hostname or "localhost"
+        port = base_url.port or (443 if base_url.scheme == "https" else 80)
+        if (site.hostname, site.port, site.root_page_id) != (hostname, port, home.pk):
+            site.hostname, site.port, site.root_page = hostname, port, home
+            site.site_name = "Charlottekvarteret"
+            site.save()
         if old_root is not None and old_root.pk != home.pk and not old_root.get_children().exists():
             old_root.delete()  # Wagtail's "Welcome" page
         return home
@@ -413,6 +426,12 @@ class DemoLoader:
                 last_name="Redaktør",
             )
             self.created += 1
+        # The admin follows the browser's language unless the editor chose one: the demo editor
+        # works in Danish whatever the browser says.
+        profile = UserProfile.get_for_user(user)
+        if not profile.preferred_language:
+            profile.preferred_language = "da"
+            profile.save(update_fields=["preferred_language"])
         # Wagtail's "Moderators" may publish; staff here write, translate and publish themselves.
         staff = Group.objects.filter(name="Moderators").first()
         if staff is not None:

@@ -22,7 +22,7 @@ from .pages import (
     StandardPage,
 )
 from .site_settings import SiteSettings
-from .snippets import HousingArea, Partner, Person
+from .snippets import HousingArea, Partner, Person, TranslatedLabel
 
 __all__ = [
     "ActivityPage",
@@ -46,6 +46,7 @@ __all__ = [
     "SiteSettings",
     "StaffRecipientsMixin",
     "StandardPage",
+    "TranslatedLabel",
     "split_addresses",
     "validate_addresses",
 ]

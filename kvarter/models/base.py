@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from kvarter.blocks import BaseStreamBlock
+from kvarter.languages import language_of
 
 from .site_settings import SiteSettings
 
@@ -74,14 +75,8 @@ class BasePage(HeroImageMixin, Page):
 
     @cached_property
     def content_language(self):
-        """The language this page's content is written in; an alias shows its original's."""
-        if self.alias_of_id:
-            return (
-                Page.objects.filter(pk=self.alias_of_id)
-                .values_list("locale__language_code", flat=True)
-                .get()
-            )
-        return self.locale.language_code
+        """The language this page's content is written in; an alias shows a Danish page."""
+        return language_of(self)
 
     @property
     def is_fallback(self):

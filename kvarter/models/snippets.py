@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -97,6 +98,41 @@ class HousingArea(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class TranslatedLabel(TranslatableMixin, models.Model):
+    """A short label that editors translate and readers filter by: an event category, a story's
+    topic. The slug is synchronised, so a filter link works in every language."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def by_translation_key(cls, language_code):
+        """The labels by translation key, in `language_code` where they are translated and in
+        Danish where not yet: one query for a whole listing. Templates mark a Danish stand-in
+        with its language.
+        """
+        labels = {}
+        languages = {language_code, settings.LANGUAGE_CODE}
+        for label in cls.objects.filter(locale__language_code__in=languages).select_related(
+            "locale"
+        ):
+            if label.locale.language_code == language_code:
+                labels[label.translation_key] = label
+            else:
+                labels.setdefault(label.translation_key, label)
+        return labels
 
 
 register_snippet(Person)

@@ -15,12 +15,14 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
 from kvarter.absolute_urls import absolute_url
 from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, SHARE_IMAGE_SPEC, filter_specs
-from kvarter.languages import foreign_language
+from kvarter.languages import foreign_language, language_of, locale_languages
 from kvarter.page_cache import current_generation
 from kvarter.sections import collect_sections
 
@@ -78,13 +80,13 @@ def main_menu(context):
         if home is None:
             return {"home_url": "/", "items": []}
         children = home.get_children().live().public().in_menu().order_by("path")
+        languages = locale_languages()
         items = [
             {
                 "title": child.title,
                 "url": child.get_url(request),
                 "path": child.path,
-                # An untranslated page's title is still Danish.
-                "lang": SOURCE_LANGUAGE if child.alias_of_id else None,
+                "lang": language_of(child, languages),
             }
             for child in children
         ]
@@ -107,12 +109,17 @@ def breadcrumbs(context):
 
     def build():
         ancestors = page.get_ancestors().filter(depth__gt=1)
-        return [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+        languages = locale_languages()
+        return [
+            {"title": a.title, "url": a.get_url(request), "lang": language_of(a, languages)}
+            for a in ancestors
+        ]
 
     return {
         "ancestors": _cached_furniture(request, "breadcrumbs", page, build),
         # Not cached: a preview shows the draft's title.
-        "current_title": page.title,
+        "page": page,
+        "request": request,
     }
 
 
@@ -187,29 +194,45 @@ def language_name(code):
     return _language_names().get(code, code)
 
 
-@register.simple_tag
-def lang_attrs(source):
+@register.simple_tag(takes_context=True)
+def lang_attrs(context, source):
     """` lang="da" dir="ltr"` on the element around `source` (a page, a translatable object or a
     language code) when it is not in the reader's language; nothing otherwise.
 
     Every card, list item, title and mail block that shows content marks itself with this.
     """
-    direction = foreign_language(source)
+    request = context.get("request")
+    languages = None
+    if request is not None:
+        if not hasattr(request, "_kvarter_locale_languages"):
+            request._kvarter_locale_languages = locale_languages()
+        languages = request._kvarter_locale_languages
+    direction = foreign_language(source, languages=languages)
     if direction is None:
         return ""
     return format_html(' lang="{}" dir="{}"', direction["lang"], direction["dir"])
 
 
-@register.simple_tag
-def content_language(page):
-    """The language the page's content is written in: Danish for an untranslated page.
+@register.simple_tag(takes_context=True)
+def in_own_language(context, source, text):
+    """`text` in a <span> marked like `lang_attrs source`, to place inside a translated
+    sentence: "Stories about “<span lang="da" dir="ltr">Lektiehjælp</span>”"."""
+    return format_html("<span{}>{}</span>", lang_attrs(context, source), text)
 
-    The base template renders the content in this language, labels included, so that
-    nothing inside a Danish fallback is marked as, or spoken in, another language.
+
+@register.simple_tag
+def page_title(page):
+    """The page's title for <title>, in the reader's language.
+
+    <title> takes the document's language, so an untranslated page is named by its kind,
+    "Event page (in Danish)", rather than by a Danish title read with the reader's voice.
     """
-    if page is not None and getattr(page, "is_fallback", False):
-        return page.content_language
-    return translation.get_language()
+    if page is None:
+        return ""
+    if getattr(page, "is_fallback", False):
+        kind = capfirst(page.specific_class._meta.verbose_name)
+        return _("%(kind)s (in Danish)") % {"kind": kind}
+    return getattr(page, "seo_title", "") or page.title
 
 
 @register.inclusion_tag("components/sections.html", takes_context=True)
@@ -271,7 +294,8 @@ def responsive_image(image, size, alt=None, eager=False):
 def social_meta(context):
     """Canonical URL, Open Graph and Twitter card tags, with absolute URLs.
 
-    An untranslated stand-in (alias) points to its Danish original, which is the real page.
+    An untranslated stand-in (alias) points to its Danish original, which is the real page;
+    on a sub-page of a routable page (an issue by year, a month view) to the same sub-page there.
     """
     request = context["request"]
     page = context.get("page")
@@ -279,9 +303,12 @@ def social_meta(context):
     if page is None:
         meta["url"] = absolute_url(request, request.path)
         return {"meta": meta}
-    if page.alias_of_id:
+    is_page_url = request.path == page.get_url(request)
+    if page.alias_of_id and is_page_url:
         meta["url"] = page.alias_of.get_full_url(request)
-    elif request.path == page.get_url(request):
+    elif page.alias_of_id:
+        meta["url"] = translate_url(absolute_url(request, request.path), SOURCE_LANGUAGE)
+    elif is_page_url:
         meta["url"] = page.get_full_url(request)
     else:  # a sub-page of a routable page, e.g. a form
         meta["url"] = absolute_url(request, request.path)

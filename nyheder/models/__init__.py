@@ -1,4 +1,5 @@
-from .stories import StoryIndexPage, StoryPage, StoryPageTag
+from .stories import StoryIndexPage, StoryPage
 from .tips import StoryTip
+from .topics import Topic
 
-__all__ = ["StoryIndexPage", "StoryPage", "StoryPageTag", "StoryTip"]
+__all__ = ["StoryIndexPage", "StoryPage", "StoryTip", "Topic"]

@@ -1,5 +1,6 @@
 """Positive stories from the neighbourhood, their index with feeds and the story-tip form."""
 
+from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
@@ -10,9 +11,7 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
@@ -21,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from kvarter.absolute_urls import absolute_url
 from kvarter.constants import LISTING_PAGE_SIZE
 from kvarter.images import SHARE_IMAGE_SPEC
+from kvarter.languages import READER_LANGUAGE_FIRST, language_of
 from kvarter.models import (
     BodyPage,
     FocusAreaPage,
@@ -33,6 +33,7 @@ from kvarter.spam import rate_limit_response
 from nyheder.emails import send_tip_notification
 from nyheder.feeds import StoryAtomFeed, StoryRssFeed
 from nyheder.forms import StoryFilterForm, StoryTipForm
+from nyheder.models.topics import Topic, in_source_language
 
 RELATED_STORIES = 3
 FEED_ITEMS = 20
@@ -64,26 +65,26 @@ class StoryIndexPage(RoutableMixin, StaffRecipientsMixin, BodyPage):
             .public()
             .child_of(self)
             .select_related("locale")
-            .prefetch_related("tags")
+            .prefetch_related("topics")
             .order_by("-date", "-pk")
         )
 
-    def filter_options(self, stories):
-        """The tags, focus areas and housing areas that stories here use, for the filter form."""
-        story_ids = stories.values("pk")
-        tags = (
-            Tag.objects.filter(nyheder_storypagetag_items__content_object__in=story_ids)
-            .distinct()
-            .order_by("name")
-        )
+    @staticmethod
+    def topics_used(stories):
+        """The topics `stories` have, in the reader's language."""
+        return Topic.for_reader(Topic.objects.filter(stories__in=stories.values("pk")).distinct())
+
+    def filter_options(self, stories, topics):
+        """The topics, focus areas and housing areas that stories here use, for the filter
+        form, and the language of each topic and focus area (an untranslated one is Danish)."""
         # Stories point at the Danish focus area; list it under this language's title.
         used = FocusAreaPage.objects.filter(pk__in=stories.values("focus_area"))
         focus_areas = (
             FocusAreaPage.objects.filter(
                 locale_id=self.locale_id, translation_key__in=used.values("translation_key")
             )
+            .select_related("locale")
             .order_by("slug")
-            .values_list("slug", "title")
         )
         housing_areas = (
             HousingArea.objects.filter(pk__in=stories.values("housing_area"))
@@ -91,18 +92,27 @@ class StoryIndexPage(RoutableMixin, StaffRecipientsMixin, BodyPage):
             .values_list("name", flat=True)
             .distinct()
         )
-        return {
-            "tag": [(tag.slug, tag.name) for tag in tags],
-            "focus_area": list(dict(focus_areas).items()),
+        options = {
+            "topic": [(topic.slug, topic.name) for topic in topics],
+            "focus_area": [(area.slug, area.title) for area in focus_areas],
             "housing_area": [(name, name) for name in housing_areas],
         }
+        languages = {
+            "topic": {topic.slug: language_of(topic) for topic in topics},
+            "focus_area": {area.slug: language_of(area) for area in focus_areas},
+        }
+        return options, languages
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = self.stories()
-        form = StoryFilterForm(request.GET, options=self.filter_options(stories))
-        # An unknown tag or area (an old link, a typo) lists nothing rather than failing.
+        topics = self.topics_used(stories)
+        options, option_languages = self.filter_options(stories, topics)
+        form = StoryFilterForm(request.GET, options=options, option_languages=option_languages)
+        # An unknown topic or area (an old link, a typo) lists nothing rather than failing.
         stories = form.filter(stories) if form.is_valid() else stories.none()
+        active_slug = form.cleaned_data.get("topic") if form.is_valid() else ""
+        context["active_topic"] = next((t for t in topics if t.slug == active_slug), None)
         paginator = Paginator(stories, LISTING_PAGE_SIZE)
         context["stories"] = paginator.get_page(request.GET.get("page"))
         context["filter_form"] = form
@@ -123,6 +133,11 @@ class StoryIndexPage(RoutableMixin, StaffRecipientsMixin, BodyPage):
     @property
     def tip_url(self):
         return self.subpage_url("story_tip")
+
+    @staticmethod
+    def topics_by_key():
+        """Every topic in the reader's language, for a listing that shows many stories'."""
+        return Topic.for_reader_by_key()
 
     def feed_stories(self):
         """The stories written in this page's language: no untranslated stand-ins."""
@@ -166,12 +181,6 @@ class StoryIndexPage(RoutableMixin, StaffRecipientsMixin, BodyPage):
         return TemplateResponse(request, "nyheder/story_tip_thanks.html", {"page": self})
 
 
-class StoryPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "nyheder.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-
 class StoryPage(HousingAreaMixin, BodyPage):
     """A positive story from the neighbourhood."""
 
@@ -196,7 +205,13 @@ class StoryPage(HousingAreaMixin, BodyPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    tags = ClusterTaggableManager(through=StoryPageTag, verbose_name=_("tags"), blank=True)
+    topics = ParentalManyToManyField(
+        "nyheder.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="stories",
+        limit_choices_to=in_source_language,
+    )
 
     parent_page_types = ["nyheder.StoryIndexPage"]
     subpage_types = []
@@ -210,7 +225,7 @@ class StoryPage(HousingAreaMixin, BodyPage):
                 FieldPanel("author"),
                 FieldPanel("focus_area"),
                 *HousingAreaMixin.panels,
-                FieldPanel("tags"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("About the story"),
         )
@@ -222,8 +237,9 @@ class StoryPage(HousingAreaMixin, BodyPage):
         SynchronizedField("date"),
         SynchronizedField("author"),
         SynchronizedField("focus_area"),
-        # Tags stay Danish, like slugs, so a filter link works in every language.
-        SynchronizedField("tags"),
+        # Every language's story points at the Danish topics; templates show each topic in the
+        # reader's language (Topic.for_reader).
+        SynchronizedField("topics"),
     ]
 
     class Meta:
@@ -241,15 +257,20 @@ class StoryPage(HousingAreaMixin, BodyPage):
     def story_index(self):
         return StoryIndexPage.objects.filter(pk=self.get_parent().pk).first()
 
+    def topics_for_reader(self, by_key=None):
+        return Topic.for_reader(self.topics.all(), by_key)
+
     def related_stories(self):
-        """Three other stories: sharing a tag or the focus area first, then the newest."""
-        shares_tag = Exists(
-            StoryPageTag.objects.filter(
-                content_object=OuterRef("pk"),
-                tag__in=StoryPageTag.objects.filter(content_object=self).values("tag"),
+        """Three other stories: in the reader's language first, then sharing a topic or the
+        focus area, then the newest."""
+        story_topics = StoryPage._meta.get_field("topics").remote_field.through.objects
+        shares_topic = Exists(
+            story_topics.filter(
+                storypage_id=OuterRef("pk"),
+                topic_id__in=story_topics.filter(storypage_id=self.pk).values("topic_id"),
             )
         )
-        related = [When(shares_tag, then=1)]
+        related = [When(shares_topic, then=1)]
         if self.focus_area_id:
             related.append(When(Q(focus_area_id=self.focus_area_id), then=1))
         return with_card_images(
@@ -257,7 +278,7 @@ class StoryPage(HousingAreaMixin, BodyPage):
             .public()
             .sibling_of(self, inclusive=False)
             .annotate(related=Case(*related, default=0, output_field=IntegerField()))
-            .order_by("-related", "-date", "-pk")
+            .order_by(READER_LANGUAGE_FIRST, "-related", "-date", "-pk")
         )[:RELATED_STORIES]
 
     def get_context(self, request, *args, **kwargs):

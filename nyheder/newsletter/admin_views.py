@@ -1,8 +1,9 @@
 """The newsletter in the admin: subscribers, sends, composing an edition, sending and progress.
 
-Staff never add subscribers or edit consent: people sign up themselves, or come in through
-`newsletter_import_subscribers` with the consent source recorded. Staff can look people up,
-export the list, see each one's consent log and erase someone who asks for it.
+Staff never add subscribers or edit consent: people sign up themselves, or come in through an
+import (admin_import.py, or `newsletter_import_subscribers`) with the consent source recorded.
+Staff can look people up, export the list, see each one's consent log and erase someone who
+asks for it.
 """
 
 from django import forms
@@ -15,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import get_text_list
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -26,7 +28,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput
 
 from . import mails
+from .admin_import import SubscriberImportViewSet
 from .compose import ComposeError, compose_edition
+from .constants import STAFF_LANGUAGE_NAMES
 from .models import EditionSend, NewsletterIndexPage, NewsletterPage, Subscriber
 from .sending import SendError, audience, progress, queue_edition
 
@@ -128,7 +132,7 @@ class NewsletterViewSetGroup(ViewSetGroup):
     menu_label = _("Newsletter")
     menu_icon = "mail"
     menu_order = 260
-    items = (SubscriberViewSet, EditionSendViewSet)
+    items = (SubscriberViewSet, SubscriberImportViewSet, EditionSendViewSet)
 
 
 # Composing ----------------------------------------------------------------------------------------
@@ -201,8 +205,10 @@ def edition_for_editing(request, page_id):
 
 
 def local_time(value):
-    # Day, month and 24-hour clock: no "p.m." to end up before the sentence's full stop.
-    return date_format(timezone.localtime(value), "j F Y, H:i")
+    # The language's own date ("1. december 2026"), then a 24-hour clock: no "p.m." to end up
+    # before the sentence's full stop.
+    value = timezone.localtime(value)
+    return f"{date_format(value, 'DATE_FORMAT')}, {date_format(value, 'H:i')}"
 
 
 def send_status(edition):
@@ -222,24 +228,59 @@ def send_status(edition):
     return send.status, send.get_status_display()
 
 
+def languages_text(waiting):
+    """ "dansk (140), arabisk (30) og engelsk (2)": each language with its number of readers."""
+    return get_text_list(
+        [
+            f"{STAFF_LANGUAGE_NAMES.get(code, code)} ({count})"
+            for code, count in waiting.counts.items()
+        ],
+        gettext("and"),
+    )
+
+
+def readers_text(waiting):
+    return ngettext("%(count)s reader", "%(count)s readers", waiting.subscribers) % {
+        "count": waiting.subscribers
+    }
+
+
 def audience_text(edition, waiting):
-    """ "You are about to send <title> to N subscribers in K languages (…)"."""
-    names = dict(settings.LANGUAGES)
+    """ "You are about to send <title> to N readers in K languages: …"."""
     return gettext(
-        "You are about to send “%(title)s” to %(subscribers)s in %(languages)s (%(names)s)."
+        "You are about to send “%(title)s” to %(readers)s in %(languages)s: %(names)s."
     ) % {
         "title": edition.title,
-        "subscribers": ngettext(
-            "%(count)s subscriber", "%(count)s subscribers", waiting.subscribers
-        )
-        % {"count": waiting.subscribers},
+        "readers": readers_text(waiting),
         "languages": ngettext("%(count)s language", "%(count)s languages", waiting.language_count)
         % {"count": waiting.language_count},
-        "names": ", ".join(names[code] for code in waiting.languages),
+        "names": languages_text(waiting),
+    }
+
+
+def confirmation_text(edition, waiting, send_at):
+    """The question the send page asks before anything is sent, naming readers and languages."""
+    if send_at is None:
+        question = gettext("Send “%(title)s” to %(readers)s in %(languages)s?")
+    else:
+        question = gettext(
+            "Send “%(title)s” %(time)s to %(readers)s in %(languages)s? "
+            "Anyone who subscribes before then gets it too."
+        )
+    return question % {
+        "title": edition.title,
+        "readers": readers_text(waiting),
+        "languages": languages_text(waiting),
+        "time": local_time(send_at) if send_at else "",
     }
 
 
 def send_edition(request, page_id):
+    """The send page. Sending takes two POSTs: the first asks, the second confirms.
+
+    The confirmation carries the audience it named (Audience.fingerprint). If the audience is
+    no longer that one, nothing is sent and the page asks again with the new numbers.
+    """
     edition = edition_for_editing(request, page_id)
     can_send = edition.permissions_for_user(request.user).can_publish()
     send_url = reverse("newsletter_admin:send", args=[edition.pk])
@@ -247,34 +288,28 @@ def send_edition(request, page_id):
     status, status_text = send_status(edition)
     waiting = audience(edition)
     form = SendForm(schedule=False)
+    confirmation = None
     if request.method == "POST":
         if not can_send:
             raise PermissionDenied
+        if not edition.live:
+            messages.error(request, _("Publish the edition before you send it."))
+            return redirect(send_url)
         schedule = request.POST.get("action") == "schedule"
         form = SendForm(request.POST, schedule=schedule)
         if form.is_valid():
             send_at = form.cleaned_data["send_at"] if schedule else None
-            try:
-                queued = queue_edition(edition, requested_by=request.user, send_at=send_at)
-            except SendError as error:
-                messages.error(request, str(error))
-                return redirect(send_url)
-            if schedule:
-                messages.success(
-                    request,
-                    _("“%(title)s” will be sent %(time)s.")
-                    % {
-                        "title": edition.title,
-                        "time": local_time(send_at),
-                    },
-                )
+            confirmed_audience = request.POST.get("confirmed_audience")
+            if confirmed_audience != waiting.fingerprint:
+                confirmation = {
+                    "action": "schedule" if schedule else "now",
+                    "send_at": request.POST.get("send_at", ""),
+                    "audience": waiting.fingerprint,
+                    "text": confirmation_text(edition, waiting, send_at),
+                    "stale": confirmed_audience is not None,
+                }
             else:
-                messages.success(
-                    request,
-                    _("“%(title)s” is being sent to %(count)s subscribers.")
-                    % {"title": edition.title, "count": queued},
-                )
-            return redirect(send_url)
+                return queue_and_report(request, edition, send_at, send_url)
     return TemplateResponse(
         request,
         "newsletter/admin/send.html",
@@ -289,6 +324,7 @@ def send_edition(request, page_id):
             "edition": edition,
             "audience": waiting,
             "audience_text": audience_text(edition, waiting),
+            "confirmation": confirmation,
             "status": status,
             "status_text": status_text,
             "progress": progress(edition),
@@ -296,11 +332,37 @@ def send_edition(request, page_id):
             "can_schedule": status in {"", EditionSend.Status.SCHEDULED},
             "form": form,
             "test_form": TestSendForm(),
+            "send_url": send_url,
             "edit_url": edit_url,
             "progress_url": reverse("newsletter_admin:progress", args=[edition.pk]),
             "refresh_seconds": PROGRESS_REFRESH_SECONDS,
         },
     )
+
+
+def queue_and_report(request, edition, send_at, send_url):
+    try:
+        queued = queue_edition(edition, requested_by=request.user, send_at=send_at)
+    except SendError as error:
+        messages.error(request, str(error))
+        return redirect(send_url)
+    if send_at is not None:
+        messages.success(
+            request,
+            _("“%(title)s” will be sent %(time)s.")
+            % {"title": edition.title, "time": local_time(send_at)},
+        )
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "“%(title)s” is being sent to %(count)s reader.",
+                "“%(title)s” is being sent to %(count)s readers.",
+                queued,
+            )
+            % {"title": edition.title, "count": queued},
+        )
+    return redirect(send_url)
 
 
 @require_POST

@@ -1,18 +1,23 @@
-"""The items of an edition: stories, event dates and an Agerposten issue.
+"""The items of an edition: stories, events (one item each, with its dates) and an Agerposten
+issue.
 
 Each item points at a page. The rendered mail shows that page in the reader's language when a
 live translation exists, and leaves out pages that were deleted or unpublished since.
 """
 
+import datetime
+
 from django.apps import apps
-from django.utils import timezone
-from django.utils.formats import date_format, time_format
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from arrangementer.recurrence import expand, localize
+from arrangementer.wording import dates_text
+
 from .constants import ITEM_TYPES
+
+ONE_DAY = datetime.timedelta(days=1)
 
 
 class LivePageValue(blocks.StructValue):
@@ -40,30 +45,59 @@ class StoryItemBlock(blocks.StructBlock):
 
 
 class EventValue(LivePageValue):
-    def local_start(self):
-        return timezone.localtime(self["starts_at"])
+    """An event and the period of its dates the edition announces, listed in one line."""
+
+    def occurrences(self):
+        """The event's dates in the period, cancelled ones included (marked), moved ones at
+        their new time: what the event page says now, not what it said when composed."""
+        if "_occurrences" not in self.__dict__:
+            page = self.page()
+            first, last = self.get("first_date"), self.get("last_date")
+            if page is None or first is None:
+                self.__dict__["_occurrences"] = []
+            else:
+                after = localize(datetime.datetime.combine(first, datetime.time.min))
+                before = localize(
+                    datetime.datetime.combine((last or first) + ONE_DAY, datetime.time.min)
+                )
+                self.__dict__["_occurrences"] = expand(page, after, before)
+        return self.__dict__["_occurrences"]
+
+    def all_day(self):
+        page = self.page()
+        return page is not None and page.all_day
+
+    def first_start(self):
+        planned = [o for o in self.occurrences() if not o.is_cancelled]
+        return planned[0].start if planned else None
 
     def when(self):
-        """Weekday, date and (unless the event lasts all day) time, in the active language."""
-        start = self.local_start()
-        day = f"{date_format(start, 'l')} {date_format(start, 'DATE_FORMAT')}"
-        event = self["event"]
-        if event is None or event.specific.all_day:
-            return day
-        # Translators: an event's date and its start time, e.g. "Saturday 5 December at 16:00".
-        return gettext("%(date)s at %(time)s") % {"date": day, "time": time_format(start)}
+        """The planned dates in one line, in the active language: "tirsdag 8., 22. december
+        og 5. januar kl. 10:00"."""
+        starts = [o.start for o in self.occurrences() if not o.is_cancelled]
+        return dates_text(starts, all_day=self.all_day())
+
+    def cancelled(self):
+        """The cancelled dates in one line ("tirsdag 15. december"), or empty."""
+        starts = [o.start for o in self.occurrences() if o.is_cancelled]
+        return dates_text(starts, all_day=True)
 
 
 class EventItemBlock(blocks.StructBlock):
     event = blocks.PageChooserBlock(label=_("event"), page_type="arrangementer.EventPage")
-    starts_at = blocks.DateTimeBlock(
-        label=_("date and time"), help_text=_("The date of the event this edition announces.")
+    first_date = blocks.DateBlock(
+        label=_("dates from"), help_text=_("The first day whose dates this edition announces.")
+    )
+    last_date = blocks.DateBlock(
+        label=_("dates until"),
+        required=False,
+        help_text=_("The last day whose dates it announces. Empty: only the first day."),
     )
 
     class Meta:
         icon = "date"
         label = _("Event")
-        description = _("One date of an event, shown in the list of what is on.")
+        description = _("An event with its dates in a period, shown in the list of what is on.")
         value_class = EventValue
         template = "email/items/event.html"
 

@@ -1,4 +1,5 @@
-"""A draft edition from what is new: stories, the next 30 days of events, the newest Agerposten.
+"""A draft edition from what is new: stories, the next 30 days of events (one item per event,
+listing its dates), the newest Agerposten.
 
 Staff then edit the intro, reorder or drop items and publish it like any page. When nothing is
 new since the last edition that went out, no draft is made, so an empty newsletter cannot be
@@ -17,6 +18,7 @@ from django.utils.translation import gettext
 from wagtail.log_actions import log
 
 from arrangementer.models import EventIndexPage
+from kvarter.languages import add_child_in_every_language
 from nyheder.models import StoryPage
 
 from .models import EditionSend, NewsletterIndexPage, NewsletterPage
@@ -91,13 +93,39 @@ def newest_issue():
     )
 
 
-def listed_occurrences(edition):
-    """(event page id, start) of every event date an earlier edition already announced."""
-    return {
-        (item.value["event"].pk, item.value["starts_at"])
-        for item in edition.items
-        if item.block_type == "event" and item.value["event"] is not None
-    }
+def announced(edition):
+    """{event page id: [(first day, last day)]} of the event periods an edition announced."""
+    periods = {}
+    for item in edition.items:
+        if item.block_type == "event" and item.value["event"] is not None:
+            first = item.value["first_date"]
+            last = item.value["last_date"] or first
+            if first is not None:
+                periods.setdefault(item.value["event"].pk, []).append((first, last))
+    return periods
+
+
+def is_announced(occurrence, periods):
+    day = occurrence.local_date
+    return any(first <= day <= last for first, last in periods.get(occurrence.event.pk, []))
+
+
+def event_items(occurrences, first_day, last_day):
+    """One item per event, in the order of its next date, with the period of its dates."""
+    events = {}
+    for occurrence in occurrences:
+        events.setdefault(occurrence.event.pk, occurrence)
+    return [
+        {
+            "type": "event",
+            "value": {
+                "event": pk,
+                "first_date": first_day.isoformat(),
+                "last_date": last_day.isoformat(),
+            },
+        }
+        for pk in events
+    ]
 
 
 def unique_slug(index, base):
@@ -126,26 +154,19 @@ def compose_edition(since=None, owner=None):
     occurrences = upcoming_occurrences(now)
     issue = newest_issue()
 
-    already_listed = listed_occurrences(last_send.edition) if last_send else set()
-    new_occurrence = any(
-        (occurrence.event.pk, occurrence.start) not in already_listed for occurrence in occurrences
-    )
+    already = announced(last_send.edition) if last_send else {}
+    new_occurrence = any(not is_announced(occurrence, already) for occurrence in occurrences)
     new_issue = issue is not None and (issue.first_published_at or now) > since
     if not (stories or new_occurrence or new_issue):
         return None
 
+    today = timezone.localdate(now)
     items = [{"type": "story", "value": {"story": story.pk}} for story in stories]
-    items += [
-        {
-            "type": "event",
-            "value": {"event": occurrence.event.pk, "starts_at": occurrence.start.isoformat()},
-        }
-        for occurrence in occurrences
-    ]
+    last_day = timezone.localdate(now + datetime.timedelta(days=EVENT_DAYS))
+    items += event_items(occurrences, today, last_day)
     if issue is not None:
         items.append({"type": "issue", "value": {"issue": issue.pk}})
 
-    today = timezone.localdate(now)
     with translation.override(settings.LANGUAGE_CODE):
         title = gettext("Newsletter %(date)s") % {"date": date_format(today, "j. F Y")}
         intro = gettext(
@@ -161,7 +182,7 @@ def compose_edition(since=None, owner=None):
         has_unpublished_changes=True,
         locale=index.locale,
     )
-    index.add_child(instance=edition)
+    add_child_in_every_language(index, edition)
     revision = edition.save_revision(user=owner, log_action=False)
     log(
         instance=edition,

@@ -21,6 +21,16 @@ ARCHIVE_PAGE_SIZE = 24
 # Where each reader's token goes in an edition rendered once per language. Cannot occur in a
 # real token, which is URL-safe base64 with ":" between the parts.
 TOKEN_PLACEHOLDER = "SUBSCRIBER-TOKEN"
+# The site's languages named in the staff's language ("dansk", "arabisk"), for the admin;
+# settings.LANGUAGES names each language in itself, for readers.
+STAFF_LANGUAGE_NAMES = {
+    "da": _("Danish"),
+    "en": _("English"),
+    "ar": _("Arabic"),
+    "tr": _("Turkish"),
+    "so": _("Somali"),
+    "ur": _("Urdu"),
+}
 # The kinds of edition items (nyheder/newsletter/blocks.py), in the order a mail shows them.
 ITEM_TYPES = ("story", "event", "issue")
 

@@ -53,22 +53,33 @@ class SendError(Exception):
 
 @dataclass
 class Audience:
-    subscribers: int
-    languages: list
+    """Who an edition would go to now: the number of readers in each language."""
+
+    counts: dict
+
+    @property
+    def subscribers(self):
+        return sum(self.counts.values())
+
+    @property
+    def languages(self):
+        return list(self.counts)
 
     @property
     def language_count(self):
-        return len(self.languages)
+        return len(self.counts)
+
+    @property
+    def fingerprint(self):
+        """What a confirmation names, so that a stale one can be told from a current one."""
+        return ",".join(f"{language}:{count}" for language, count in self.counts.items())
 
 
 def audience(edition):
     """The confirmed subscribers who have not yet been sent this edition, and their languages."""
     waiting = Subscriber.objects.confirmed().exclude(deliveries__edition=edition.source_edition)
-    rows = waiting.values("language").annotate(count=Count("pk")).order_by("language")
-    return Audience(
-        subscribers=sum(row["count"] for row in rows),
-        languages=[row["language"] for row in rows],
-    )
+    rows = waiting.values("language").annotate(count=Count("pk")).order_by("-count", "language")
+    return Audience(counts={row["language"]: row["count"] for row in rows})
 
 
 def queue_edition(edition, requested_by=None, send_at=None):

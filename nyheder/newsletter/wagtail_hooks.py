@@ -13,6 +13,7 @@ from kvarter.sections import Section
 from . import admin_views
 from .demo import load_newsletter
 from .models import EditionSend, NewsletterIndexPage, NewsletterPage, Subscriber
+from .sending import resume_unfinished_sends
 
 # Subscribers give their consent themselves; staff view, export and erase, never add or edit.
 register_permission_policy(Subscriber, WithoutActionsPolicy(Subscriber, ["add", "change"]))
@@ -74,3 +75,8 @@ def home_signup(page, request):
 @hooks.register("kvarter_load_demo_content", order=40)
 def load(loader, home):
     load_newsletter(loader, home)
+
+
+# A worker killed mid-send leaves its task marked as running, and django-tasks-db never runs it
+# again: each starting worker queues a fresh batch task for every unfinished send.
+hooks.register("kvarter_worker_starting", resume_unfinished_sends)

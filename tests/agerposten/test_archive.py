@@ -19,7 +19,7 @@ from tests.factories.agerposten import (
     pdf_with_pages,
     scanned_pdf,
 )
-from tests.kvarter.helpers import create_site, translate
+from tests.kvarter.helpers import create_site, sync_every_language, translate
 
 PAGE_THREE_WORD = "Vandkunstværkstedet"
 
@@ -211,6 +211,32 @@ class ImportTests(TestCase):
                 "SELECT indexdef FROM pg_indexes WHERE indexname = 'agerposten_page_text_gin'"
             )
             self.assertIn("search_vector", cursor.fetchone()[0])
+
+
+class ImportInEveryLanguageTests(TestCase):
+    """An imported issue reaches every language, as an issue made in the admin does."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.locales = create_site()
+        cls.archive = ArchiveIndexPageFactory(parent=cls.home)
+        sync_every_language(cls.locales)
+        cls.issue = make_issue(cls.archive, 7, datetime.date(2026, 5, 1))
+
+    def test_each_language_has_the_issue_in_its_archive(self):
+        for code, locale in self.locales.items():
+            with self.subTest(language=code):
+                copy = self.issue.get_translation(locale)
+                self.assertEqual(self.client.get(copy.url).status_code, 200)
+                archive = self.client.get(self.archive.get_translation(locale).url)
+                self.assertIn(copy.pk, [issue.pk for issue in archive.context["issues"]])
+
+    def test_a_reimport_reaches_every_language(self):
+        data = pdf_with_pages("Rettet forside", "Ny side to")
+        updated = make_issue(self.archive, 7, datetime.date(2026, 5, 1), data)
+        arabic = updated.get_translation(self.locales["ar"]).specific
+        self.assertEqual(arabic.pdf_id, updated.pdf_id)
+        self.assertEqual(arabic.pdf.page_count, 2)
 
 
 class AddressTests(TestCase):

@@ -14,7 +14,12 @@ from arrangementer.models import EventIndexPage, EventPage, OccurrenceChange
 from arrangementer.recurrence import LOCAL_TZ, Schedule, expand
 from kvarter.models import ContactPage, HomePage, PlanPage, StandardPage
 from tests.factories import EventIndexPageFactory, EventPageFactory
-from tests.kvarter.helpers import create_site, in_admin_language
+from tests.kvarter.helpers import (
+    create_site,
+    in_admin_language,
+    sync_every_language,
+    translate_in_editor,
+)
 
 
 def at(year, month, day, hour=17, minute=0):
@@ -301,3 +306,67 @@ class OccurrenceTests(TestCase):
         stale.publish()
         event.refresh_from_db()
         self.assertEqual(event.sequence, 2)
+
+
+class TranslatedChangesTests(TestCase):
+    """A cancelled date's note and a break's reason read in the reader's language once the page
+    is translated, and stay marked Danish on a page that is not."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.locales = create_site()
+        index = EventIndexPageFactory(parent=cls.home)
+        first = timezone.localtime() + datetime.timedelta(days=2)
+        cls.event = EventPageFactory(
+            parent=index,
+            title="Lektiecafé",
+            start=first,
+            end=first + datetime.timedelta(hours=2),
+            frequency="weekly",
+            repeat_count=6,
+        )
+        cancelled = cls.event.schedule.original_starts()[1].date()
+        cls.event.occurrence_changes.create(
+            original_date=cancelled, cancelled=True, note="Aflyst på grund af valget"
+        )
+        holiday = cls.event.schedule.original_starts()[3].date()
+        cls.event.breaks.create(start_date=holiday, label="Vinterferie")
+        cls.event.save_revision().publish()
+        sync_every_language(cls.locales)
+        cls.english = translate_in_editor(
+            cls.event,
+            cls.locales["en"],
+            {
+                "Lektiecafé": "Homework café",
+                "Aflyst på grund af valget": "Cancelled because of the election",
+                "Vinterferie": "Winter holiday",
+            },
+        )
+
+    def test_translators_see_the_note_and_the_reason_as_texts_to_translate(self):
+        english = self.client.get(self.english.url)
+        self.assertContains(english, "Cancelled because of the election")
+        self.assertContains(english, "Winter holiday")
+        self.assertNotContains(english, "Aflyst på grund af valget")
+        self.assertNotContains(english, "Vinterferie")
+
+    def test_the_dates_stay_those_of_the_danish_page(self):
+        danish_dates = {c.original_date for c in self.event.occurrence_changes.all()}
+        english_dates = {c.original_date for c in self.english.occurrence_changes.all()}
+        self.assertEqual(english_dates, danish_dates)
+        self.assertEqual(
+            [c.locale.language_code for c in self.english.occurrence_changes.all()], ["en"]
+        )
+
+    def test_the_english_listing_shows_the_english_note(self):
+        listing = self.client.get(self.english.get_parent().url)
+        self.assertContains(listing, "Cancelled because of the election")
+        self.assertNotContains(listing, "Aflyst på grund af valget")
+
+    def test_an_untranslated_page_marks_the_danish_note(self):
+        arabic = self.event.get_translation(self.locales["ar"])
+        self.assertIsNotNone(arabic.alias_of_id)
+        response = self.client.get(arabic.url)
+        self.assertContains(
+            response, '<span class="meta" lang="da" dir="ltr">Aflyst på grund af valget</span>'
+        )

@@ -18,7 +18,7 @@ from tests.factories import (
     HousingAreaFactory,
     ImageFactory,
 )
-from tests.kvarter.helpers import create_site
+from tests.kvarter.helpers import alias, create_site
 
 
 def whats_on(response):
@@ -122,6 +122,29 @@ class EventListingTests(TestCase):
         response = self.client.get(f"/da/det-sker/?category={other.slug}")
         self.assertEqual(self.titles(response), [])
 
+    def test_categories_are_named_in_the_readers_language_and_danish_ones_marked(self):
+        """The category filter is part of the interface: an Arabic reader of the untranslated
+        events page reads translated categories in Arabic, and the rest marked as Danish."""
+        alias(self.index, self.locales["ar"])
+        sport = EventCategoryFactory(name="Sport", slug="sport", locale=self.locales["da"])
+        football = EventPageFactory(
+            parent=self.index, slug="fodbold", start=in_days(3), end=in_days(3, 18), category=sport
+        )
+        for event in (self.soon, football):
+            alias(event, self.locales["ar"])
+        arabic_culture = self.culture.copy_for_translation(self.locales["ar"])
+        arabic_culture.name = "ثقافة"
+        arabic_culture.save()
+
+        response = self.client.get("/ar/det-sker/")
+        html = response.content.decode()
+        self.assertEqual(html.count(">ثقافة<"), 2)  # the filter and the event's tag
+        self.assertNotIn(">Kultur<", html)
+        self.assertEqual(html.count(' lang="da" dir="ltr">Sport<'), 2)
+        filtered = self.client.get("/ar/det-sker/?category=kultur")
+        self.assertEqual(self.titles(filtered), ["Koncert"])
+        self.assertContains(filtered, "ثقافة")
+
     def test_bad_input_is_never_a_server_error(self):
         for url, status in [
             ("/da/det-sker/?category=findes-ikke", 404),
@@ -137,6 +160,11 @@ class EventListingTests(TestCase):
             with self.subTest(url):
                 self.assertEqual(self.client.get(url).status_code, status)
 
+    def test_the_calendar_file_name_reads_left_to_right_in_arabic(self):
+        """Without its own direction, "(.ics)" in an Arabic sentence shows as "(ics.)"."""
+        response = self.client.get(alias(self.index, self.locales["ar"]).url)
+        self.assertContains(response, '(<bdi dir="ltr">.ics</bdi>)')
+
     def test_month_view_lists_the_days_and_links_to_the_neighbouring_months(self):
         month = self.soon.start
         response = self.client.get(f"/da/det-sker/month/{month:%Y-%m}/")
@@ -150,6 +178,15 @@ class EventListingTests(TestCase):
         self.assertContains(response, f'href="/da/det-sker/month/{following:%Y-%m}/"')
         current = self.client.get("/da/det-sker/month/")
         self.assertRedirects(current, f"/da/det-sker/month/{timezone.localdate():%Y-%m}/")
+
+    def test_untranslated_month_view_names_the_danish_month_view_as_canonical(self):
+        """A search engine should index the Danish month view, not its Arabic stand-in."""
+        alias(self.index, self.locales["ar"])
+        month = f"{self.soon.start:%Y-%m}"
+        response = self.client.get(f"/ar/det-sker/month/{month}/")
+        self.assertContains(
+            response, f'<link rel="canonical" href="http://localhost/da/det-sker/month/{month}/">'
+        )
 
     def test_archive_lists_past_events_only(self):
         response = self.client.get("/da/det-sker/archive/")

@@ -1,9 +1,22 @@
 import datetime
 
+from django.conf import settings
+from django.utils.text import slugify
+
+from wagtail.models import Locale
+
 import factory
 
 from nyheder import models
 from tests.factories.kvarter import BasePageFactory, PersonFactory
+
+
+def danish_topic(name):
+    locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    topic, _created = models.Topic.objects.get_or_create(
+        locale=locale, slug=slugify(name), defaults={"name": name}
+    )
+    return topic
 
 
 class StoryIndexPageFactory(BasePageFactory):
@@ -25,8 +38,9 @@ class StoryPageFactory(BasePageFactory):
         skip_postgeneration_save = True
 
     @factory.post_generation
-    def tags(self, create, names):
+    def topics(self, create, names):
+        """Danish topics by name, made when missing, as an editor picks them."""
         if names:
-            self.tags.add(*names)
+            self.topics.set([danish_topic(name) for name in names])
             if create:
                 self.save()

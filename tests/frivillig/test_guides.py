@@ -101,6 +101,24 @@ class GuidePageTests(WagtailPageTestCase):
         self.assertNotContains(printable, "<script")
         self.assertContains(printable, self.guide.full_url)
 
+    def test_untranslated_printable_view_speaks_the_readers_language(self):
+        """An Arabic reader printing a Danish guide gets Arabic instructions around it, and
+        the Danish text laid out left to right."""
+        arabic = alias(self.guide, self.locales["ar"]).specific
+        printable = self.client.get(arabic.print_url)
+        self.assertContains(printable, '<html lang="ar" dir="rtl">')
+        with translation.override("ar"):
+            self.assertContains(printable, translation.gettext("Back to the guide"))
+        self.assertContains(printable, '<h1 lang="da" dir="ltr">Start en forening</h1>')
+
+    def test_untranslated_steps_are_numbered_left_to_right(self):
+        """In an Arabic page, a Danish guide's numbered steps keep their numbers on the left,
+        with the Danish text they belong to."""
+        arabic = alias(self.guide, self.locales["ar"]).specific
+        response = self.client.get(arabic.url)
+        self.assertContains(response, '<ol class="guide-steps" lang="da" dir="ltr">')
+        self.assertContains(self.client.get(self.guide.url), '<ol class="guide-steps">')
+
 
 class GuideIndexTests(TestCase):
     @classmethod
@@ -138,7 +156,7 @@ class GuideIndexTests(TestCase):
         english_hard = translate(self.hard, self.locales["en"], title="Raised beds")
         response = self.client.get(english_index.url)
         self.assertContains(
-            response, f'<h3 class="card__title" lang="da"><a href="{english_easy.url}">'
+            response, f'<h3 class="card__title" lang="da" dir="ltr"><a href="{english_easy.url}">'
         )
         self.assertContains(response, f'<h3 class="card__title"><a href="{english_hard.url}">')
 

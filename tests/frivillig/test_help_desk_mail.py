@@ -2,22 +2,19 @@
 while the mail server is down (the one mail path queues them, the worker retries)."""
 
 import smtplib
-from unittest import mock
 
 from django.conf import settings
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
-from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
 from django_tasks_db.models import DBTaskResult
 
 from frivillig.models import HelpRequest
+from tests.kvarter.helpers import DATABASE_TASKS, run_worker
 
 from .test_help_desk import ARABIC_TEXT, HelpDeskTestCase
-
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 class MailServerDown(EmailBackend):
@@ -29,16 +26,6 @@ class MailServerDown(EmailBackend):
         if MailServerDown.down:
             raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
         return super().send_messages(messages)
-
-
-def run_worker():
-    """What `manage.py db_worker` does, in this process, until no task is ready.
-
-    The worker closes "old" database connections between tasks; inside a test's transaction
-    that would close the test's own connection, so it is held open here.
-    """
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", batch=True, interval=0, reload=False, startup_delay=False)
 
 
 def html_part(message):

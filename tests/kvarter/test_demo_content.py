@@ -8,6 +8,7 @@ from django.test import TestCase, override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from kvarter.demo import content
 from kvarter.demo.loader import DemoLoader
 from kvarter.models import ContactPage, FocusAreaPage, HomePage, Person, PlanPage
 from nyheder.newsletter.models import NewsletterIndexPage
@@ -49,6 +50,13 @@ class DemoContentTests(TestCase):
             latest_revision,
         )
 
+    def test_links_follow_the_site_to_another_port(self):
+        """Serving on :8001 and loading again: mails and feeds link to :8001, not :8000."""
+        with override_settings(WAGTAILADMIN_BASE_URL="http://127.0.0.1:8001"):
+            call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
+        home = HomePage.objects.get(locale__language_code="da")
+        self.assertEqual(home.full_url, "http://127.0.0.1:8001/da/")
+
     def test_every_danish_page_exists_in_english(self):
         danish = Page.objects.filter(locale__language_code="da", depth__gt=1)
         self.assertGreater(danish.count(), 15)
@@ -69,6 +77,13 @@ class DemoContentTests(TestCase):
                         self.assertIsNone(translations[code].alias_of_id)
                         if code != "da":
                             self.assertNotEqual(translations[code].title, page.title)
+
+    def test_multi_line_fields_are_translated_too(self):
+        """The contact page's opening hours span lines; every language reads its own."""
+        danish = ContactPage.objects.get(locale__language_code="da")
+        for code, page in self.translations(danish).items():
+            with self.subTest(language=code):
+                self.assertEqual(page.opening_hours, content.CONTACT["opening_hours"][code])
 
     def test_other_pages_fall_back_to_danish_in_other_languages(self):
         arabic = Locale.objects.get(language_code="ar")

@@ -3,8 +3,12 @@
 from django.conf import settings
 from django.test import TestCase
 from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 
 from wagtail.models import Page
+
+import babel
 
 from tests.factories import PlanPageFactory, StandardPageFactory
 from tests.kvarter.helpers import alias, create_site, translate
@@ -21,10 +25,25 @@ class LocaleFurnitureTests(TestCase):
             if code != "da":
                 cls.homes[code] = translate(cls.home, cls.locales[code], title=f"Forside {code}")
 
-    def test_root_leads_to_danish(self):
-        for accept_language in ["", "ar,en;q=0.8"]:
-            response = self.client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
-            self.assertRedirects(response, "/da/", fetch_redirect_response=False)
+    def test_root_opens_the_browsers_language_with_danish_as_the_default(self):
+        cases = {
+            "": "/da/",  # a crawler
+            "ar,en;q=0.8": "/ar/",
+            "de-DE,de;q=0.9": "/da/",  # none of ours
+            "de,so;q=0.7": "/so/",
+            "en-GB": "/en/",
+            "ur-PK": "/ur/",
+        }
+        for accept_language, destination in cases.items():
+            with self.subTest(accept_language=accept_language):
+                response = self.client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+                self.assertRedirects(response, destination, fetch_redirect_response=False)
+                self.assertIn("Accept-Language", response["Vary"])
+
+    def test_root_follows_a_language_cookie_over_the_browser(self):
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tr"
+        response = self.client.get("/", HTTP_ACCEPT_LANGUAGE="ar")
+        self.assertRedirects(response, "/tr/", fetch_redirect_response=False)
 
     def test_each_language_has_its_prefix_lang_dir_and_translated_furniture(self):
         for code, _name in settings.LANGUAGES:
@@ -78,19 +97,38 @@ class FallbackTests(TestCase):
                 "This page is not yet available in %(reader_language)s, so it is shown in Danish."
             ) % {"reader_language": "العربية"}
         self.assertContains(response, notice)
-        self.assertContains(response, '<div class="site-main__content" lang="da" dir="ltr">')
+        # Only the content is Danish, and it says so; the page around it does not.
+        self.assertContains(response, '<h1 lang="da" dir="ltr">Helhedsplanen</h1>', html=True)
+        self.assertContains(response, '<div class="site-main__content">')
 
-    def test_labels_inside_a_danish_fallback_are_danish_too(self):
+    def test_labels_dates_and_title_of_a_danish_fallback_stay_in_the_readers_language(self):
         response = self.client.get("/ar/planen/")
         with translation.override("da"):
             danish_label = translation.gettext("Facts about the plan")
         with translation.override("ar"):
             arabic_label = translation.gettext("Facts about the plan")
-            arabic_menu = translation.gettext("Main menu")
-        self.assertContains(response, danish_label)
-        self.assertNotContains(response, arabic_label)
-        # The page around the content stays in the reader's language.
-        self.assertContains(response, f'aria-label="{arabic_menu}"')
+            arabic_title = translation.gettext("%(kind)s (in Danish)") % {
+                "kind": capfirst(translation.gettext("plan page"))
+            }
+            arabic_date = date_format(self.plan.period_start, "DATE_FORMAT")
+        self.assertContains(response, arabic_label)
+        self.assertNotContains(response, danish_label)
+        self.assertContains(response, arabic_date)
+        self.assertContains(response, f"<title>{arabic_title} · Charlottekvarteret</title>")
+
+    def test_somali_readers_get_somali_month_and_weekday_names(self):
+        """Django has no Somali catalogue; the project's comes from CLDR's `so` data."""
+        alias(self.plan, self.locales["so"])
+        cldr = babel.Locale.parse("so")
+        start = self.plan.period_start
+        month = cldr.months["format"]["wide"][start.month]
+        weekday = cldr.days["format"]["wide"][start.weekday()]
+        with translation.override("so"):
+            self.assertEqual(date_format(start, "l"), weekday)
+            self.assertEqual(
+                date_format(start, "DATE_FORMAT"), f"{month} {start.day}, {start.year}"
+            )
+        self.assertContains(self.client.get("/so/planen/"), f"{month} {start.day}, {start.year}")
 
     def test_translated_page_has_no_notice(self):
         response = self.client.get("/en/om/")

@@ -28,3 +28,25 @@ class ProductionSettingsTests(SimpleTestCase):
     def test_starts_with_a_secret_key(self):
         result = self.load_production_settings(SECRET_KEY="x" * 50)
         self.assertEqual(result.returncode, 0, result.stderr)
+
+
+class DevSettingsTests(SimpleTestCase):
+    def test_the_site_address_follows_the_environment(self):
+        """`WAGTAILADMIN_BASE_URL=http://127.0.0.1:8001 make run` links mails and feeds there."""
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import django; django.setup(); from django.conf import settings; "
+                "print(settings.WAGTAILADMIN_BASE_URL)",
+            ],
+            cwd=ROOT,
+            env={
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "kvartersite.settings.dev",
+                "WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8001",
+            },
+            capture_output=True,
+            text=True,
+        )
+        self.assertEqual(result.stdout.strip(), "http://127.0.0.1:8001", result.stderr)

@@ -30,6 +30,19 @@ class SitemapTests(TestCase):
         self.assertNotContains(response, "/kladde/")
         self.assertNotContains(response, "/so/om/")
 
+    def test_sitemap_names_each_pages_translations_and_the_danish_default(self):
+        response = self.client.get("/sitemap.xml")
+        body = response.content.decode()
+        danish_entry = body[body.index("<loc>http://localhost/da/om/</loc>") :].split("</url>")[0]
+        for lang_code, url_path in [("da", "/da/om/"), ("en", "/en/om/"), ("x-default", "/da/om/")]:
+            self.assertIn(
+                f'<xhtml:link rel="alternate" hreflang="{lang_code}" '
+                f'href="http://localhost{url_path}"/>',
+                danish_entry,
+            )
+        # Somali readers get a stand-in, not a translation: it is no alternate.
+        self.assertNotIn('hreflang="so"', danish_entry)
+
     def test_robots_txt_points_to_the_sitemap(self):
         response = self.client.get("/robots.txt")
         self.assertEqual(response["Content-Type"], "text/plain")
@@ -52,6 +65,13 @@ class NotFoundTests(TestCase):
             self.assertEqual(response.status_code, 404)
             self.assertContains(response, self.not_found_text(code), status_code=404)
             self.assertContains(response, f'<html lang="{code}"', status_code=404)
+            # Back to the reader's own front page, not the Danish one.
+            self.assertContains(response, f'<a href="/{code}/">', status_code=404)
+
+    def test_missing_page_names_no_canonical_address(self):
+        response = self.client.get("/ar/findes-ikke/")
+        self.assertNotContains(response, 'rel="canonical"', status_code=404)
+        self.assertNotContains(response, "og:url", status_code=404)
 
     def test_unknown_language_prefix_gets_the_readers_nearest_language(self):
         response = self.client.get("/xx/noget/", HTTP_ACCEPT_LANGUAGE="tr-TR,tr;q=0.9", follow=True)
@@ -85,6 +105,7 @@ class ServerErrorTests(TestCase):
         self.assertNotIn("database on fire", body)
         with translation.override("ar"):
             self.assertIn(translation.gettext("Something went wrong"), body)
+        self.assertIn('<a href="/ar/">', body)
 
 
 handler500 = "kvarter.views.server_error"

@@ -8,15 +8,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core import mail
-from django.test import TestCase, override_settings
+from django.test import SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import GroupPagePermission
 
 from django_tasks_db.models import DBTaskResult
 
-from nyheder.newsletter.constants import hash_email
+from nyheder.newsletter.admin_views import local_time
+from nyheder.newsletter.constants import STAFF_LANGUAGE_NAMES, hash_email
 from nyheder.newsletter.models import (
     ConsentEvent,
     Delivery,
@@ -39,6 +40,15 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 def messages_of(response):
     return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+class SendTimeWordingTests(SimpleTestCase):
+    def test_a_send_time_reads_as_the_editors_language_writes_dates(self):
+        moment = timezone.make_aware(datetime.datetime(2026, 12, 1, 14, 30))
+        with translation.override("da"):
+            self.assertEqual(local_time(moment), "1. december 2026, 14:30")
+        with translation.override("en"):
+            self.assertEqual(local_time(moment), "Dec. 1, 2026, 14:30")
 
 
 class NewsletterAdminTestCase(TestCase):
@@ -64,6 +74,12 @@ class NewsletterAdminTestCase(TestCase):
 
     def send_url(self, page=None):
         return reverse("newsletter_admin:send", args=[(page or self.edition).pk])
+
+    def confirmed_send(self, data):
+        """Ask to send, then confirm the audience the page named, as an editor does."""
+        asked = self.client.post(self.send_url(), data)
+        audience = asked.context["confirmation"]["audience"]
+        return self.client.post(self.send_url(), {**data, "confirmed_audience": audience})
 
 
 class SubscriberAdminTests(NewsletterAdminTestCase):
@@ -189,8 +205,45 @@ class SendAdminTests(NewsletterAdminTestCase):
         self.assertIn(self.edition.title, response.context["audience_text"])
         self.assertIn(str(len(confirmed)), response.context["audience_text"])
 
-    def test_send_now_sends_to_every_confirmed_subscriber(self):
+    def test_a_send_without_confirmation_sends_nothing_and_asks(self):
         response = self.client.post(self.send_url(), {"action": "now"})
+
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(EditionSend.objects.exists())
+        self.assertFalse(Delivery.objects.exists())
+        self.assertEqual(mail.outbox, [])
+        self.assertContains(response, 'name="confirmed_audience"')
+
+    def test_the_confirmation_names_the_readers_in_each_language(self):
+        response = self.client.post(self.send_url(), {"action": "now"})
+
+        text = response.context["confirmation"]["text"]
+        self.assertContains(response, text)
+        self.assertIn(self.edition.title, text)
+        self.assertIn(f" {len(self.readers)} ", text)
+        languages = {r.language for r in self.readers}
+        for language in languages:
+            name = in_admin_language(STAFF_LANGUAGE_NAMES[language])
+            count = sum(r.language == language for r in self.readers)
+            self.assertIn(f"{name} ({count})", text)
+
+    def test_a_stale_confirmation_sends_nothing_and_asks_again(self):
+        asked = self.client.post(self.send_url(), {"action": "now"})
+        SubscriberFactory(email="ny@example.org", language="so")
+
+        response = self.client.post(
+            self.send_url(),
+            {"action": "now", "confirmed_audience": asked.context["confirmation"]["audience"]},
+        )
+
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.context["confirmation"]["stale"])
+        self.assertIn(f" {len(self.readers) + 1} ", response.context["confirmation"]["text"])
+        self.assertFalse(Delivery.objects.exists())
+        self.assertEqual(mail.outbox, [])
+
+    def test_send_now_sends_to_every_confirmed_subscriber(self):
+        response = self.confirmed_send({"action": "now"})
 
         self.assertRedirects(response, self.send_url())
         self.assertCountEqual([m.to[0] for m in mail.outbox], [r.email for r in self.readers])
@@ -201,7 +254,7 @@ class SendAdminTests(NewsletterAdminTestCase):
         self.assertEqual(progress.json()["status"], EditionSend.Status.FINISHED)
 
     def test_the_sends_list_leads_to_each_sends_page_and_edits_nothing(self):
-        self.client.post(self.send_url(), {"action": "now"})
+        self.confirmed_send({"action": "now"})
         edition_send = EditionSend.objects.get()
 
         listing = self.client.get(reverse("newsletter_sends:index"))
@@ -239,9 +292,12 @@ class SendAdminTests(NewsletterAdminTestCase):
         when = timezone.localtime() + datetime.timedelta(days=2)
         when = when.replace(second=0, microsecond=0)
 
-        response = self.client.post(
-            self.send_url(), {"action": "schedule", "send_at": when.strftime("%Y-%m-%d %H:%M")}
-        )
+        data = {"action": "schedule", "send_at": when.strftime("%Y-%m-%d %H:%M")}
+        asked = self.client.post(self.send_url(), data)
+        self.assertFalse(EditionSend.objects.exists())
+        self.assertIn(str(len(self.readers)), asked.context["confirmation"]["text"])
+
+        response = self.confirmed_send(data)
 
         self.assertRedirects(response, self.send_url())
         send = EditionSend.objects.get(edition=self.edition)

@@ -6,12 +6,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import TestCase
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from nyheder.newsletter.constants import CONSENT_VERSION, hash_email
+from nyheder.newsletter.importing import MAX_FILE_BYTES
 from nyheder.newsletter.models import (
     ConsentEvent,
     Delivery,
@@ -26,7 +28,7 @@ from tests.factories.newsletter import (
     SubscriberFactory,
 )
 from tests.factories.nyheder import StoryPageFactory
-from tests.kvarter.helpers import create_site
+from tests.kvarter.helpers import create_site, in_admin_language
 
 
 def run(command, *args, **options):
@@ -119,8 +121,10 @@ class ImportCommandTests(TestCase):
         path.write_bytes(text.encode(encoding))
         return path
 
-    def import_file(self, path, source="papirliste fra sommerfesten 2026"):
-        return run("newsletter_import_subscribers", str(path), consent_source=source)
+    def import_file(self, path, source="papirliste fra sommerfesten 2026", language="en"):
+        # The command speaks the active language; these tests read its English.
+        with translation.override(language):
+            return run("newsletter_import_subscribers", str(path), consent_source=source)
 
     def test_rows_become_confirmed_subscribers_with_the_consent_source(self):
         path = self.csv_file(
@@ -142,7 +146,7 @@ class ImportCommandTests(TestCase):
             self.assertIn("papirliste fra sommerfesten 2026", event.source)
             self.assertEqual(event.consent_version, CONSENT_VERSION)
             self.assertEqual(event.email_hash, hash_email(event.subscriber.email))
-        self.assertIn("Imported 3 new subscribers", out)
+        self.assertIn("New subscribers: 3.", out)
         self.assertEqual(err, "")
 
     def test_invalid_lines_are_reported_with_their_line_numbers(self):
@@ -156,18 +160,19 @@ class ImportCommandTests(TestCase):
         lines = err.strip().splitlines()
         self.assertEqual([line.split(":")[0] for line in lines], ["Line 3", "Line 4", "Line 5"])
         self.assertIn("ikke-en-adresse", lines[0])
-        self.assertIn("'xx'", lines[2])
-        self.assertIn("3 invalid lines", out)
+        self.assertIn("“xx”", lines[2])
+        self.assertIn("Lines refused: 3.", out)
 
     def test_duplicates_are_merged(self):
         path = self.csv_file("email,language\nmor@example.org,tr\nMOR@example.org ,da\n")
 
-        out, _err = self.import_file(path)
+        out, err = self.import_file(path)
 
         subscriber = Subscriber.objects.get()
         self.assertEqual(subscriber.language, "tr")
         self.assertEqual(subscriber.consent_events.count(), 1)
-        self.assertIn("1 duplicates", out)
+        self.assertIn("Lines refused: 1.", out)
+        self.assertIn("line 2", err)
 
     def test_suppressed_addresses_are_never_subscribed_again(self):
         gone = SubscriberFactory(email="gik@example.org")
@@ -186,7 +191,7 @@ class ImportCommandTests(TestCase):
         self.assertFalse(Subscriber.objects.filter(email="bounce@example.org").exists())
         self.assertFalse(ConsentEvent.objects.filter(action=ConsentEvent.Action.IMPORTED).exists())
         self.assertEqual(len(err.strip().splitlines()), 3)
-        self.assertIn("skipped 3 unsubscribed or bounced", out)
+        self.assertIn("erased or bounced: 3.", out)
 
     def test_existing_subscribers_are_kept_and_waiting_ones_confirmed(self):
         confirmed = SubscriberFactory(email="har@example.org", language="so")
@@ -202,7 +207,7 @@ class ImportCommandTests(TestCase):
         self.assertFalse(confirmed.consent_events.exists())
         self.assertTrue(waiting.is_confirmed)
         self.assertEqual(waiting.consent_events.get().action, ConsentEvent.Action.IMPORTED)
-        self.assertIn("confirmed 1 who were waiting, kept 1 already subscribed", out)
+        self.assertIn("Waiting ones confirmed: 1. Already subscribed, kept: 1.", out)
 
     def test_a_danish_excel_file_with_semicolons_and_bom_is_read(self):
         path = self.csv_file("\ufeffEmail;Language\nsoeren@bøgevej.dk;ur\n")
@@ -234,6 +239,29 @@ class ImportCommandTests(TestCase):
 
         with self.assertRaises(CommandError):
             self.import_file(path, source="  ")
+        self.assertFalse(Subscriber.objects.exists())
+
+    def test_the_messages_are_in_the_sites_language(self):
+        path = self.csv_file("email\nikke-en-adresse\n")
+
+        out, err = self.import_file(path, language=settings.LANGUAGE_CODE)
+
+        self.assertEqual(
+            err.strip(),
+            in_admin_language("Line %(line)s: %(reason)s")
+            % {
+                "line": 2,
+                "reason": in_admin_language("“%(email)s” is not a valid e-mail address.")
+                % {"email": "ikke-en-adresse"},
+            },
+        )
+        self.assertNotIn("New subscribers", out)
+
+    def test_a_file_over_the_limit_is_refused(self):
+        path = self.csv_file("email\n" + "x@example.org\n" * (MAX_FILE_BYTES // 14 + 1))
+
+        with self.assertRaisesMessage(CommandError, "Split it up"):
+            self.import_file(path)
         self.assertFalse(Subscriber.objects.exists())
 
     def test_ten_thousand_rows_import_in_seconds(self):

@@ -1,20 +1,26 @@
 """Composing a draft edition from what is new: stories, event dates and the newest Agerposten."""
 
 import datetime
+import importlib
 
 from django.contrib.auth import get_user_model
-from django.test import TestCase
-from django.utils import timezone
+from django.db import connection
+from django.test import SimpleTestCase, TestCase
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from agerposten.models import IssuePage
 from arrangementer.recurrence import local
+from arrangementer.wording import dates_text
 from nyheder.newsletter.compose import ComposeError, compose_edition
 from nyheder.newsletter.models import EditionSend, NewsletterPage
+from nyheder.newsletter.rendering import render_edition
 from tests.factories import EventIndexPageFactory, EventPageFactory, StoryIndexPageFactory
 from tests.factories.agerposten import ArchiveIndexPageFactory
 from tests.factories.newsletter import NewsletterIndexPageFactory
 from tests.factories.nyheder import StoryPageFactory
-from tests.kvarter.helpers import create_site, translate
+from tests.kvarter.helpers import create_site, sync_every_language, translate
 
 
 def published(page, when=None):
@@ -81,20 +87,23 @@ class ComposeTests(TestCase):
         self.assertEqual(chosen, [story.pk])
         self.assertNotIn(draft.pk, chosen)
 
-    def test_a_repeating_event_is_listed_once_per_date_without_cancelled_dates(self):
+    def test_a_repeating_event_is_one_item_listing_its_dates_without_cancelled_ones(self):
         first = local(timezone.now() + datetime.timedelta(days=2)).replace(
             hour=17, minute=0, second=0, microsecond=0
         )
         event = EventPageFactory(
             parent=self.events,
+            title="Kvindecafé",
             start=first,
             end=first + datetime.timedelta(hours=2),
             frequency="weekly",
             repeat_count=10,
         )
         dates = [first + datetime.timedelta(weeks=week) for week in range(10)]
-        cancelled = dates[1]
+        cancelled, moved = dates[1], dates[2]
+        moved_to = moved + datetime.timedelta(days=1, hours=1)
         event.occurrence_changes.create(original_date=cancelled.date(), cancelled=True)
+        event.occurrence_changes.create(original_date=moved.date(), new_start=moved_to)
         published(event)
         far_away = timezone.now() + datetime.timedelta(days=45)
         published(
@@ -105,12 +114,52 @@ class ComposeTests(TestCase):
 
         edition = compose_edition()
 
-        horizon = timezone.now() + datetime.timedelta(days=30)
-        expected = [date for date in dates if date < horizon and date != cancelled]
-        listed = items_of(edition, "event")
-        self.assertEqual([value["event"].pk for value in listed], [event.pk] * len(expected))
-        self.assertEqual([value["starts_at"] for value in listed], expected)
-        self.assertEqual([value.local_start().hour for value in listed], [17] * len(expected))
+        [listed] = items_of(edition, "event")
+        self.assertEqual(listed["event"].pk, event.pk)
+        # The edition announces the dates of the coming 30 days, to the end of the last one.
+        self.assertEqual(listed["first_date"], timezone.localdate())
+        last_day = timezone.localdate() + datetime.timedelta(days=30)
+        self.assertEqual(listed["last_date"], last_day)
+        planned = sorted([moved_to] + [d for d in dates if d not in (cancelled, moved)])
+        shown = [o.start for o in listed.occurrences() if not o.is_cancelled]
+        self.assertEqual(shown, [d for d in planned if local(d).date() <= last_day])
+        self.assertEqual(
+            [o.original_start for o in listed.occurrences() if o.is_cancelled], [cancelled]
+        )
+        with translation.override("da"):
+            line = listed.when()
+            self.assertEqual(line, dates_text(shown))
+            self.assertNotIn(date_format(cancelled, "j. F"), line.replace(" og ", ", "))
+            self.assertIn(date_format(cancelled.date(), "j. F"), listed.cancelled())
+
+    def test_rendered_edition_has_one_item_per_event_with_its_dates_in_one_line(self):
+        first = local(timezone.now() + datetime.timedelta(days=2)).replace(
+            hour=10, minute=0, second=0, microsecond=0
+        )
+        event = EventPageFactory(
+            parent=self.events,
+            title="Kvindecafé",
+            start=first,
+            end=first + datetime.timedelta(hours=2),
+            frequency="weekly",
+            repeat_interval=2,
+            repeat_count=6,
+        )
+        published(event)
+        edition = compose_edition()
+
+        last_day = timezone.localdate() + datetime.timedelta(days=30)
+        starts = [s for s in event.schedule.original_starts() if local(s).date() <= last_day]
+        rendered = render_edition(edition, "da")
+        with translation.override("da"):
+            line = dates_text(starts)
+        for part in (rendered.html, rendered.text):
+            self.assertEqual(part.count("Kvindecafé"), 1)
+            self.assertIn(line, part)
+        published(edition)
+        page = self.client.get(edition.url)
+        self.assertEqual(page.content.decode().count("Kvindecafé</a>"), 1)
+        self.assertContains(page, line)
 
     def test_nothing_new_since_the_last_sent_edition_creates_nothing(self):
         self.story("Gårdmøde", timezone.now() - datetime.timedelta(days=3))
@@ -194,3 +243,118 @@ class ComposeTests(TestCase):
 
         with self.assertRaises(ComposeError):
             compose_edition()
+
+
+class ComposedEditionInEveryLanguageTests(TestCase):
+    """A composed edition reaches every language, as an edition made in the admin does."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.locales = create_site()
+        cls.newsletter = NewsletterIndexPageFactory(parent=cls.home)
+        stories = StoryIndexPageFactory(parent=cls.home)
+        EventIndexPageFactory(parent=cls.home)
+        sync_every_language(cls.locales)
+        published(StoryPageFactory(parent=stories, title="Nyt legehus i gården"))
+
+    def test_published_edition_has_an_address_and_a_place_in_each_languages_archive(self):
+        edition = published(compose_edition())
+        for code, locale in self.locales.items():
+            with self.subTest(language=code):
+                copy = edition.get_translation(locale)
+                response = self.client.get(copy.url)
+                self.assertEqual(response.status_code, 200)
+                archive = self.client.get(self.newsletter.get_translation(locale).url)
+                self.assertIn(copy.pk, [e.pk for e in archive.context["editions"]])
+
+    def test_draft_edition_is_not_shown_in_any_language(self):
+        edition = compose_edition()
+        arabic = edition.get_translation(self.locales["ar"])
+        self.assertFalse(arabic.live)
+        self.assertEqual(self.client.get(arabic.url).status_code, 404)
+
+
+class EditionsFromBeforeTests(SimpleTestCase):
+    """Migration newsletter.0002: editions with one item per date keep what they announced."""
+
+    def test_the_dates_of_one_event_become_one_item_with_their_period(self):
+        migration = importlib.import_module(
+            "nyheder.newsletter.migrations.0002_event_items_with_dates"
+        )
+        story = {"type": "story", "value": {"story": 3}, "id": "s"}
+        stream = [
+            story,
+            {
+                "type": "event",
+                "value": {"event": 7, "starts_at": "2026-12-08T09:00:00Z"},
+                "id": "a",
+            },
+            {
+                "type": "event",
+                "value": {"event": 8, "starts_at": "2026-12-09T16:00:00Z"},
+                "id": "b",
+            },
+            {
+                "type": "event",
+                "value": {"event": 7, "starts_at": "2026-12-22T09:00:00Z"},
+                "id": "c",
+            },
+            # 23:30 UTC is already the next day in Copenhagen.
+            {
+                "type": "event",
+                "value": {"event": 7, "starts_at": "2027-01-04T23:30:00Z"},
+                "id": "d",
+            },
+        ]
+        merged = migration.merge_event_items(stream)
+        self.assertEqual(merged[0], story)
+        self.assertEqual(
+            [item["value"] for item in merged[1:]],
+            [
+                {"event": 7, "first_date": "2026-12-08", "last_date": "2027-01-05"},
+                {"event": 8, "first_date": "2026-12-09", "last_date": "2026-12-09"},
+            ],
+        )
+        self.assertEqual([item["id"] for item in merged], ["s", "a", "b"])
+
+
+class EditionPageQueryCountTests(TestCase):
+    def test_more_dates_of_an_event_cost_no_more_queries(self):
+        home, _locales = create_site()
+        newsletters = NewsletterIndexPageFactory(parent=home)
+        first = local(timezone.now() + datetime.timedelta(days=1)).replace(
+            hour=10, minute=0, second=0, microsecond=0
+        )
+        event = published(
+            EventPageFactory(
+                parent=EventIndexPageFactory(parent=home),
+                start=first,
+                end=first + datetime.timedelta(hours=2),
+                frequency="weekly",
+                repeat_count=20,
+            )
+        )
+        counts = []
+        for weeks in (1, 8):
+            edition = NewsletterPage(
+                title=f"Nyhedsbrev {weeks}",
+                slug=f"nyhedsbrev-{weeks}",
+                items=[
+                    (
+                        "event",
+                        {
+                            "event": event,
+                            "first_date": first.date(),
+                            "last_date": first.date() + datetime.timedelta(weeks=weeks),
+                        },
+                    )
+                ],
+            )
+            newsletters.add_child(instance=edition)
+            published(edition)
+            self.client.get(edition.url)
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get(edition.url)
+            self.assertEqual(len(response.context["edition_items"]["event"]), 1)
+            counts.append(len(queries))
+        self.assertEqual(counts[0], counts[1])

@@ -25,8 +25,7 @@ from django_tasks_db.models import DBTaskResult
 from nyheder.newsletter import sending
 from nyheder.newsletter.models import Delivery, EditionSend, Subscriber
 from tests.factories.newsletter import NewsletterPageFactory
-from tests.kvarter.helpers import create_site
-from tests.nyheder.helpers import DATABASE_TASKS, run_worker
+from tests.kvarter.helpers import DATABASE_TASKS, create_site, run_worker
 
 from .smtp_sink import SmtpSink
 

@@ -1,13 +1,13 @@
 """The edition mail and the subscriber mails: languages, direction, links, images and size."""
 
-import datetime
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import RequestFactory, TestCase
-from django.utils import translation
+from django.utils import timezone, translation
 
 from wagtail.models import Site
 
@@ -78,8 +78,7 @@ class EditionTestCase(TestCase):
         )
         cls.plain_story = add_story(cls.stories, "uden-billede", title="Ny bænk", image=None)
         cls.event = EventPageFactory(parent=cls.events, title="Lektiecafé")
-        # 15:00 UTC on a summer day is 17:00 in Copenhagen.
-        cls.starts_at = datetime.datetime(2026, 6, 10, 15, 0, tzinfo=datetime.UTC)
+        cls.event_day = timezone.localtime(cls.event.start).date()
         cls.issue = make_issue(ArchiveIndexPageFactory(parent=cls.home), 41)
         cls.edition = NewsletterPageFactory(
             parent=cls.newsletters,
@@ -88,7 +87,10 @@ class EditionTestCase(TestCase):
             items=[
                 ("story", {"story": cls.story}),
                 ("story", {"story": cls.plain_story}),
-                ("event", {"event": cls.event, "starts_at": cls.starts_at}),
+                (
+                    "event",
+                    {"event": cls.event, "first_date": cls.event_day, "last_date": cls.event_day},
+                ),
                 ("issue", {"issue": cls.issue}),
             ],
         )
@@ -290,7 +292,7 @@ class SizeTests(EditionTestCase):
             for n in range(12)
         ]
         items += [
-            ("event", {"event": self.event, "starts_at": self.starts_at + datetime.timedelta(n)})
+            ("event", {"event": self.event, "first_date": self.event_day, "last_date": None})
             for n in range(30)
         ]
         items.append(("issue", {"issue": self.issue}))
@@ -323,6 +325,31 @@ class PreviewTests(EditionTestCase):
         response = arabic.serve_preview(RequestFactory().get("/"), "email")
         parsed = MailHTML(response.content.decode())
         self.assertEqual((parsed.root["lang"], parsed.root["dir"]), ("ar", "rtl"))
+
+    def test_email_preview_in_the_admin_is_not_blocked_by_the_sites_policy(self):
+        """The admin's preview runs the page's request through the middleware: the mail's
+        inline styles and images must be allowed there, scripts must not."""
+        request = RequestFactory().get(f"/admin/pages/{self.edition.pk}/edit/preview/")
+        request.user = get_user_model().objects.create_superuser("redaktion", "r@example.org")
+        response = self.edition.make_preview_request(request, "email")
+        policy = {
+            directive.split()[0]: directive.split()[1:]
+            for directive in response["Content-Security-Policy"].split(";")
+            if directive.strip()
+        }
+        self.assertIn('style="', response.content.decode(), "the mail is styled inline")
+        self.assertIn("'unsafe-inline'", policy["style-src"])
+        self.assertIn("*", policy["img-src"])
+        self.assertNotIn("script-src", policy)
+        self.assertEqual(policy["default-src"], ["'none'"])
+        self.assertEqual(policy["frame-ancestors"], ["'self'"], "shown in the admin's frame")
+
+    def test_the_web_preview_keeps_the_sites_policy(self):
+        request = RequestFactory().get(f"/admin/pages/{self.edition.pk}/edit/preview/")
+        request.user = get_user_model().objects.create_superuser("redaktion", "r@example.org")
+        response = self.edition.make_preview_request(request, "")
+        self.assertIn("style-src 'self'", response["Content-Security-Policy"])
+        self.assertNotIn("'unsafe-inline'", response["Content-Security-Policy"])
 
 
 class SubscriberMailTests(EditionTestCase):

@@ -19,8 +19,7 @@ from nyheder.newsletter.models import (
     Suppression,
 )
 from tests.factories.newsletter import NewsletterPageFactory, SubscriberFactory
-from tests.kvarter.helpers import create_site, in_admin_language
-from tests.nyheder.helpers import DATABASE_TASKS, run_worker
+from tests.kvarter.helpers import DATABASE_TASKS, create_site, in_admin_language, run_worker
 
 
 class FlakyBackend(EmailBackend):

@@ -335,14 +335,14 @@ class NewsletterPagesTests(TestCase):
         story = StoryPageFactory(parent=stories, slug="hoest", title="Høstfest i gården")
         gone = StoryPageFactory(parent=stories, slug="gone", title="Afpubliceret historie")
         event = EventPageFactory(parent__parent=self.home, title="Lektiecafé")
-        starts_at = timezone.make_aware(datetime.datetime(2026, 3, 5, 16, 30))
+        day = timezone.localtime(event.start).date()
         edition = NewsletterPageFactory(
             parent=index,
             slug="marts",
             items=[
                 ("story", {"story": story}),
                 ("story", {"story": gone}),
-                ("event", {"event": event, "starts_at": starts_at}),
+                ("event", {"event": event, "first_date": day, "last_date": day}),
             ],
         )
         gone.unpublish()
@@ -351,7 +351,7 @@ class NewsletterPagesTests(TestCase):
         self.assertContains(response, story.url)
         self.assertNotContains(response, gone.title)
         self.assertContains(response, event.title)
-        self.assertContains(response, f'datetime="{starts_at.isoformat()}"')
+        self.assertContains(response, f'datetime="{timezone.localtime(event.start).isoformat()}"')
 
 
 class PurgeTests(SignUpTestCase):

@@ -12,8 +12,7 @@ from django.test import SimpleTestCase, TestCase, override_settings
 from nyheder.newsletter import sending
 from nyheder.newsletter.models import Delivery
 from tests.factories.newsletter import NewsletterPageFactory, SubscriberFactory
-from tests.kvarter.helpers import create_site
-from tests.nyheder.helpers import DATABASE_TASKS, run_worker
+from tests.kvarter.helpers import DATABASE_TASKS, create_site, run_worker
 
 ROOT = Path(__file__).resolve().parents[2]
 PRINT_MAIL_SETTINGS = (

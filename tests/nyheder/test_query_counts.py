@@ -13,16 +13,16 @@ class StoryQueryCountTests(TestCase):
     def setUpTestData(cls):
         cls.home, cls.locales, cls.index, cls.culture, cls.area = create_story_site()
         cls.story = add_story(
-            cls.index, "historien", tags=["unge"], focus_area=cls.culture, housing_area=cls.area
+            cls.index, "historien", topics=["unge"], focus_area=cls.culture, housing_area=cls.area
         )
 
     def add_stories(self, count, start):
-        """`count` more stories, each with its own image, author, focus area and tags."""
+        """`count` more stories, each with its own image, author, focus area and topics."""
         for n in range(start, start + count):
             add_story(
                 self.index,
                 f"historie-{n}",
-                tags=["unge", f"tag-{n}"],
+                topics=["unge", f"emne-{n}"],
                 author=PersonFactory(),
                 focus_area=FocusAreaPageFactory(parent=self.culture.get_parent(), slug=f"omr-{n}"),
                 housing_area=self.area,
@@ -47,7 +47,7 @@ class StoryQueryCountTests(TestCase):
         self.assertConstantQueries("/da/historier/")
 
     def test_filtered_story_index(self):
-        self.assertConstantQueries("/da/historier/?tag=unge&page=1")
+        self.assertConstantQueries("/da/historier/?topic=unge&page=1")
 
     def test_story_page_with_related_stories(self):
         self.assertConstantQueries("/da/historier/historien/")

@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from kvarter.models import BasePage, BodyPage
+from kvarter.security import as_mail_preview
 
 from ..blocks import NewsletterItemsBlock, live_items_by_type
 from ..constants import ARCHIVE_PAGE_SIZE
@@ -107,5 +108,5 @@ class NewsletterPage(BasePage):
             mail = render_edition_content(
                 self, reader_language=self.locale.language_code, view_url=self.full_url
             )
-            return HttpResponse(mail.html)
+            return as_mail_preview(HttpResponse(mail.html))
         return super().serve_preview(request, mode_name)

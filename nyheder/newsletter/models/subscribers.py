@@ -75,6 +75,8 @@ class Subscriber(models.Model):
         verbose_name = _("subscriber")
         verbose_name_plural = _("subscribers")
         ordering = ["-created_at"]
+        # Checked by the admin's import (Wagtail's permission policy calls it "import").
+        permissions = [("import_subscriber", _("Can import subscribers"))]
 
     def __str__(self):
         return self.email
@@ -204,6 +206,8 @@ class ConsentEvent(models.Model):
     ip_hash = models.CharField(_("IP address (hashed)"), max_length=32, blank=True)
     consent_version = models.CharField(_("consent text version"), max_length=20, blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
+    # The staff user who made the entry, e.g. by importing a list; empty for the subscriber's own.
+    recorded_by = models.CharField(_("recorded by"), max_length=150, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
 
     class Meta:
