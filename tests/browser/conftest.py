@@ -23,6 +23,24 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            if item.get_closest_marker("django_db"):
+                # Playwright's event loop is open for the whole session, and Django refuses
+                # database access under it, so every later database test would fail too.
+                raise pytest.UsageError(
+                    f"{item.nodeid}: a browser test reads the live server, not the test database"
+                )
+
+
+# The communications worker of the admin journeys: a superuser whose admin speaks Danish.
+EDITOR = {"username": "redaktoer", "password": "browser-test-only"}
+CREATE_EDITOR = f"""
+from django.contrib.auth import get_user_model
+from wagtail.users.models import UserProfile
+user = get_user_model().objects.create_superuser(
+    {EDITOR["username"]!r}, "redaktoer@example.org", {EDITOR["password"]!r}
+)
+UserProfile.get_for_user(user).__class__.objects.filter(user=user).update(preferred_language="da")
+"""
 
 
 def _free_port():
@@ -50,6 +68,7 @@ def live_site(tmp_path_factory):
     }
     _manage(env, "migrate", "--noinput")
     _manage(env, "load_demo_content")
+    _manage(env, "shell", "-c", CREATE_EDITOR)
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -113,6 +132,17 @@ def page(browser, live_site):
     yield page
     context.close()
     assert outside_requests == [], f"third-party requests: {outside_requests}"
+
+
+@pytest.fixture
+def editor_page(page):
+    """The page, logged in to the admin as the Danish-speaking editor."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", EDITOR["username"])
+    page.fill("#id_password", EDITOR["password"])
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    return page
 
 
 @pytest.fixture(scope="session")
