@@ -6,6 +6,7 @@ cached until the next publish, move or unpublish starts a new page-cache generat
 """
 
 import json
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
@@ -143,28 +144,42 @@ def _translations(request, page):
     return _cached_furniture(request, "translations", page, build)
 
 
+def _beyond_the_page(request, page_url):
+    """What this request asks of the page beyond its own address: a sub-page of a routable page
+    ("month/2026-12/", "side-3/") and the query ("?q=fest"). Every translation serves the same."""
+    page_path = urlsplit(page_url).path
+    rest = request.path[len(page_path) :] if request.path.startswith(page_path) else ""
+    query = request.META.get("QUERY_STRING", "")
+    return rest + (f"?{query}" if query else "")
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
+    """A link to each language that has this page, to the same sub-page and query; a language
+    without the page is left out rather than shown as an empty item."""
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    translations = _translations(request, page) if page is not None else {}
-    links = []
-    for code, name in settings.LANGUAGES:
-        if page is not None:
-            target = translations.get(code)
-            url = target[0] if target else None
-        else:
-            url = translate_url(request.get_full_path(), code)
-        links.append(
-            {
-                "code": code,
-                "name": name,
-                "url": url,
-                "current": code == current,
-                "bidi": code in settings.LANGUAGES_BIDI,
-            }
-        )
+    if page is not None:
+        translations = _translations(request, page)
+        own = translations.get(current)
+        beyond = _beyond_the_page(request, own[0]) if own else ""
+        urls = {code: url + beyond for code, (url, _full, _alias) in translations.items()}
+    else:
+        urls = {
+            code: translate_url(request.get_full_path(), code) for code, _ in settings.LANGUAGES
+        }
+    links = [
+        {
+            "code": code,
+            "name": name,
+            "url": urls.get(code),
+            "current": code == current,
+            "bidi": code in settings.LANGUAGES_BIDI,
+        }
+        for code, name in settings.LANGUAGES
+        if code == current or code in urls
+    ]
     return {"links": links}
 
 

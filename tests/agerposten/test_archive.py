@@ -283,6 +283,15 @@ class AddressTests(TestCase):
         danish = self.client.get(self.new.url)
         self.assertContains(danish, 'href="/en/agerposten/2026/nr-42/"')
 
+    def test_the_language_switcher_keeps_the_search_and_the_page_of_the_issue(self):
+        translate(self.archive, self.locales["ar"])
+        translate(self.new, self.locales["ar"])
+        search = self.client.get("/da/agerposten/?q=sommerfest&year=2026")
+        self.assertContains(search, 'href="/ar/agerposten/?q=sommerfest&amp;year=2026"')
+        page_text = self.client.get("/da/agerposten/2026/nr-42/side-1/")
+        self.assertContains(page_text, 'href="/ar/agerposten/2026/nr-42/side-1/"')
+        self.assertEqual(self.client.get("/ar/agerposten/2026/nr-42/side-1/").status_code, 200)
+
 
 class VisibilityTests(TestCase):
     @classmethod

@@ -188,6 +188,12 @@ class EventListingTests(TestCase):
             response, f'<link rel="canonical" href="http://localhost/da/det-sker/month/{month}/">'
         )
 
+    def test_the_language_switcher_stays_on_the_month_shown(self):
+        alias(self.index, self.locales["ar"])
+        month = f"{self.soon.start:%Y-%m}"
+        response = self.client.get(f"/da/det-sker/month/{month}/?category=kultur")
+        self.assertContains(response, f'href="/ar/det-sker/month/{month}/?category=kultur"')
+
     def test_archive_lists_past_events_only(self):
         response = self.client.get("/da/det-sker/archive/")
         self.assertEqual([e.title for e in response.context["events"]], ["Sommerfest"])

@@ -130,6 +130,14 @@ class FallbackTests(TestCase):
             )
         self.assertContains(self.client.get("/so/planen/"), f"{month} {start.day}, {start.year}")
 
+    def test_the_language_switcher_offers_only_the_languages_that_have_the_page(self):
+        response = self.client.get("/da/om/")
+        switcher = response.content.decode().split('class="language-switcher"')[1]
+        switcher = switcher.split("</nav>")[0]
+        self.assertEqual(switcher.count("<li>"), 2)  # Danish, shown as current, and English
+        self.assertIn('href="/en/om/" hreflang="en"', switcher)
+        self.assertNotIn('hreflang="ar"', switcher)
+
     def test_translated_page_has_no_notice(self):
         response = self.client.get("/en/om/")
         self.assertContains(response, "About the neighbourhood")
