@@ -8,11 +8,18 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kvarter import views as kvarter_views
+from kvarter.admin_views import PageChooserInContentLanguage
 from kvarter.health import healthz
 from kvarter.sitemaps import AllLocalesSitemap
 
 urlpatterns = [
     path("", kvarter_views.front_door, name="root"),
+    # Before Wagtail's own chooser at this address: see PageChooserInContentLanguage.
+    path(
+        "admin/choose-page/",
+        PageChooserInContentLanguage.as_view(),
+        name="choose_page_in_content_language",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}, name="sitemap"),
