@@ -2,14 +2,14 @@ from django import forms
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from kvarter.admin_forms import PageForm
 
 from .constants import SEARCH_QUERY_MAX_LENGTH
 from .pdf import MAX_FILE_SIZE, PdfError, check_pdf
 from .processing import create_pdf, queue_processing
 
 
-class IssuePageForm(WagtailAdminPageForm):
+class IssuePageForm(PageForm):
     """The PDF is uploaded here and checked at once; the slow part runs as a background task."""
 
     pdf_file = forms.FileField(

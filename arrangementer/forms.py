@@ -5,13 +5,13 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from kvarter.admin_forms import PageForm
 
 from .choices import FREQUENCY_NONE, INTERVAL_ERROR, INTERVAL_HELP, MAX_INTERVAL, WEEKDAY_CHOICES
 from .recurrence import Schedule, local
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(PageForm):
     """Checkbox lists for the JSON list fields; breaks and changes must fall on real dates."""
 
     languages = forms.MultipleChoiceField(

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from kvarter.blocks import require_image_description
+
 
 class StepBlock(blocks.StructBlock):
     """One numbered step; the guide renders its steps as an ordered list."""
@@ -24,6 +26,9 @@ class StepBlock(blocks.StructBlock):
             "text": "Spørg i opgangen, hvem der vil være med. Tre er nok til at starte.",
             "tip": "Sæt en seddel op ved postkasserne.",
         }
+
+    def clean(self, value):
+        return require_image_description(super().clean(value))
 
 
 class RelatedPagesBlock(blocks.StreamBlock):

@@ -3,11 +3,24 @@
 import re
 from urllib.parse import parse_qs, urlparse
 
+from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+
+from kvarter.images import require_description
+
+
+def require_image_description(value):
+    """A struct block's chosen image (its `image` child) has a description, its alt text."""
+    try:
+        require_description(value.get("image"))
+    except ValidationError as error:
+        raise StructBlockValidationError(block_errors={"image": error}) from None
+    return value
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -36,6 +49,9 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Image")
         description = _("An image with an optional caption; alt text comes from the image")
         preview_value = {"caption": "Beboere planter krydderurter i højbedene"}
+
+    def clean(self, value):
+        return require_image_description(super().clean(value))
 
 
 class QuoteBlock(blocks.StructBlock):

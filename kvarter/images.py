@@ -1,4 +1,8 @@
-"""Responsive image sizes, shared by the templates and the demo loader that pre-renders them."""
+"""Responsive image sizes, shared by the templates and the demo loader that pre-renders them;
+and the alt text every image shown to a reader needs."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 IMAGE_FORMATS = ["avif", "webp", "jpeg"]
 
@@ -38,3 +42,23 @@ def filter_specs(size):
 
 # The one image link previews (Open Graph) and feed enclosures use.
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+
+def alt_text(image):
+    """What a screen reader reads for the image: its description. Never its title, which is
+    usually a file name ("hero")."""
+    return image.description or ""
+
+
+def require_description(image):
+    """Where an editor chooses an image, it must say what it shows: ValidationError if not."""
+    if image is not None and not image.description.strip():
+        raise ValidationError(
+            _(
+                "The image “%(title)s” has no description, so a reader who cannot see it "
+                "learns nothing from it. Describe what it shows on the image's page in Images, "
+                "then save again, or choose another image."
+            ),
+            code="image_without_description",
+            params={"title": image.title},
+        )

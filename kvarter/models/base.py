@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from kvarter.admin_forms import PageForm
 from kvarter.blocks import BaseStreamBlock
 from kvarter.languages import language_of
 
@@ -49,6 +50,8 @@ class BasePage(HeroImageMixin, Page):
         blank=True,
         help_text=_("One or two sentences, shown at the top and in listings and search results."),
     )
+
+    base_form_class = PageForm
 
     content_panels = [
         *Page.content_panels,

@@ -8,6 +8,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from kvarter.admin_forms import SnippetForm
+
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
     """A member of staff or a volunteer. Demo people are invented."""
@@ -25,6 +27,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         related_name="+",
     )
 
+    base_form_class = SnippetForm
     panels = [
         FieldPanel("name"),
         FieldPanel("role"),

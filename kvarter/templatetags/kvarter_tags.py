@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from kvarter.absolute_urls import absolute_url
-from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, SHARE_IMAGE_SPEC, filter_specs
+from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, SHARE_IMAGE_SPEC, alt_text, filter_specs
 from kvarter.languages import foreign_language, language_of, locale_languages
 from kvarter.page_cache import current_generation
 from kvarter.sections import collect_sections
@@ -300,7 +300,7 @@ def responsive_image(image, size, alt=None, eager=False):
         "sources": sources[:-1],
         "fallback": sources[-1],
         "sizes": IMAGE_SIZES[size]["sizes"],
-        "alt": image.default_alt_text if alt is None else alt,
+        "alt": alt_text(image) if alt is None else alt,
         "eager": eager,
     }
 
@@ -337,6 +337,6 @@ def social_meta(context):
             "url": absolute_url(request, rendition.url),
             "width": rendition.width,
             "height": rendition.height,
-            "alt": image.default_alt_text,
+            "alt": alt_text(image),
         }
     return {"meta": meta}

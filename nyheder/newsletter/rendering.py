@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 
 from mjml import mjml2html
 
+from kvarter.images import alt_text
 from kvarter.languages import foreign_language
 from kvarter.mail import RenderedMail, layout_context, site_root_url
 
@@ -64,7 +65,7 @@ def email_image(image, spec, root_url, alt=None):
     rendition = image.get_rendition(spec)
     return EmailImage(
         url=absolute_media_url(rendition.url, root_url),
-        alt=image.default_alt_text if alt is None else alt,
+        alt=alt_text(image) if alt is None else alt,
         width=rendition.width,
         height=rendition.height,
     )
