@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.models import Locale
 
 from . import demo
+from .admin_views import IssueListingViewSet
+from .issue_pdfs import IssuePdf
 from .models import IssuePage
 from .search import search_pages
 
@@ -23,3 +25,17 @@ def pages_inside_issues(request, query):
 @hooks.register("kvarter_load_demo_content", order=35)
 def load_demo_archive(loader, home):
     demo.load_archive(loader, home)
+
+
+@hooks.register("register_admin_viewset")
+def register_issue_listing():
+    return IssueListingViewSet()
+
+
+@hooks.register("construct_image_chooser_queryset")
+def covers_only_when_searched_for(images, request):
+    """Every imported issue makes a cover image, which would fill the chooser's latest images;
+    an editor who searches ("Agerposten nr. 42") still finds them."""
+    if request.GET.get("q"):
+        return images
+    return images.exclude(pk__in=IssuePdf.objects.exclude(cover=None).values("cover_id"))

@@ -1,0 +1,53 @@
+"""The admin's list of Agerposten issues: each with its cover, number and date, newest first."""
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables.pages import PageStatusColumn, PageTitleColumn
+from wagtail.admin.views.pages.listing import IndexView
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from .models import IssuePage
+
+
+class CoverColumn(Column):
+    cell_template_name = "agerposten/admin/cover_cell.html"
+
+    def get_value(self, issue):
+        return issue.pdf.cover if issue.pdf_id else None
+
+
+class IssueIndexView(IndexView):
+    default_ordering = "-date"
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("pdf__cover", "locale")
+            .prefetch_related("pdf__cover__renditions")
+        )
+
+
+class IssueListingViewSet(PageListingViewSet):
+    model = IssuePage
+    index_view_class = IssueIndexView
+    icon = "doc-full"
+    menu_label = _("Agerposten")
+    add_to_admin_menu = True
+    menu_order = 250
+    name = "agerposten"
+    columns = [
+        CoverColumn("cover", label=_("Cover"), width="80px"),
+        PageTitleColumn("title", label=_("Title"), sort_key="title", classname="title"),
+        Column("number", label=_("Number"), sort_key="number", width="10%"),
+        Column(
+            "date",
+            label=_("Publication date"),
+            accessor=lambda issue: date_format(issue.date, "DATE_FORMAT"),
+            sort_key="date",
+            width="15%",
+        ),
+        PageStatusColumn("status", label=_("Status"), sort_key="live", width="12%"),
+    ]
