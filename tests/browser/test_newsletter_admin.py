@@ -2,6 +2,8 @@
 
 import re
 
+from playwright.sync_api import expect
+
 from nyheder.newsletter import demo as newsletter
 
 EDITION_PATH = f"/da/{newsletter.INDEX['slug']}/{newsletter.EDITION['slug']}/"
@@ -50,7 +52,7 @@ def test_the_send_page_is_labelled_in_danish_and_asks_before_sending(editor_page
     page.screenshot(path=screenshot_dir / "admin-newsletter-send-confirm-da.png", full_page=True)
     # Walking away sends nothing: the edition is still unsent.
     page.get_by_role("link", name="Nej, send ikke").click()
-    assert page.get_by_text("Ikke sendt endnu.").is_visible()
+    expect(page.get_by_text("Ikke sendt endnu.")).to_be_visible()
 
 
 def test_fifty_subscribers_are_imported_with_a_few_broken_rows(editor_page, screenshot_dir):
@@ -83,5 +85,5 @@ def test_fifty_subscribers_are_imported_with_a_few_broken_rows(editor_page, scre
 
     page.get_by_role("button", name=re.compile("Importér: tilføj 46")).click()
     page.wait_for_url("**/admin/newsletter/subscribers/")
-    assert page.get_by_text("beboere.csv er importeret: 46 nye abonnenter").is_visible()
+    expect(page.get_by_text("beboere.csv er importeret: 46 nye abonnenter")).to_be_visible()
     page.screenshot(path=screenshot_dir / "admin-newsletter-import-done-da.png", full_page=True)
