@@ -208,6 +208,10 @@ class ConfirmTests(ImportTestCase):
         for event in imported:
             self.assertIn(SOURCE, event.source)
             self.assertEqual(event.recorded_by, "redaktoer")
+        # The consent log says who imported them.
+        reader = imported.first().subscriber
+        log = self.client.get(reverse("newsletter_subscribers:inspect", args=[reader.pk]))
+        self.assertContains(log, "<td>redaktoer</td>", html=True)
 
     def test_a_second_import_of_the_same_file_adds_nothing(self):
         self.confirm(self.preview(MIXED_FILE))
