@@ -58,6 +58,12 @@ def layout_context(reader_language, content_language=None):
     }
 
 
+def mjml_to_html(source):
+    """Every mail's HTML. No web fonts: MJML would link Google's stylesheet for "Roboto" in the
+    font stack, a request to Google from each reader's mail program; system fonts read as well."""
+    return mjml2html(source, fonts={})
+
+
 def render_mail(template_name, language, context):
     """`template_name` without extension, e.g. "email/confirm", rendered in `language`.
 
@@ -70,7 +76,7 @@ def render_mail(template_name, language, context):
         return RenderedMail(
             subject=context["subject"],
             preheader=context["preheader"],
-            html=mjml2html(render_to_string(f"{template_name}.mjml", context)),
+            html=mjml_to_html(render_to_string(f"{template_name}.mjml", context)),
             text=render_to_string(f"{template_name}.txt", context).strip() + "\n",
         )
 

@@ -16,11 +16,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
-from mjml import mjml2html
-
 from kvarter.images import alt_text
 from kvarter.languages import foreign_language
-from kvarter.mail import RenderedMail, layout_context, site_root_url
+from kvarter.mail import RenderedMail, layout_context, mjml_to_html, site_root_url
 
 from .blocks import live_items_by_type
 from .constants import TOKEN_PLACEHOLDER
@@ -162,7 +160,7 @@ def render_edition_content(edition, reader_language, view_url, fallback_note="")
         ),
     }
     with translation.override(reader_language):
-        html = mjml2html(render_to_string("email/edition.mjml", context))
+        html = mjml_to_html(render_to_string("email/edition.mjml", context))
         text = render_to_string("email/edition.txt", context).strip() + "\n"
     return RenderedMail(
         subject=context["subject"], preheader=context["preheader"], html=html, text=text

@@ -180,6 +180,15 @@ class EveryMailInEveryLanguageTests(EveryMailTestCase):
                     text = visible_text(message)
                     self.assertEqual([phrase for phrase in forbidden if phrase in text], [])
 
+    def test_opening_a_mail_fetches_nothing_from_a_third_party(self):
+        """Images come from the site; no stylesheet or font is loaded from anywhere else."""
+        for language in ("da", "ar"):
+            mails = {**self.mails_for(language), **self.staff_mails_about(language)}
+            for name, message in mails.items():
+                with self.subTest(language=language, mail=name):
+                    html = message.alternatives[0][0]
+                    self.assertEqual(re.findall(r"<link\b[^>]*>|@import[^;]*;", html), [])
+
     def test_staff_mails_are_danish_whatever_the_senders_language(self):
         forbidden = forbidden_phrases("da")
         for language in LANGUAGES:

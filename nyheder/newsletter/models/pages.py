@@ -54,7 +54,9 @@ class NewsletterPage(BasePage):
         _("preheader"),
         max_length=140,
         blank=True,
-        help_text=_("The line mail programs show after the subject. Empty: the introduction."),
+        help_text=_(
+            "The line mail programs show after the subject. Empty: they show the start of the mail."
+        ),
     )
     items = StreamField(
         NewsletterItemsBlock(),
