@@ -22,9 +22,12 @@ class IssueIndexView(IndexView):
     default_ordering = "-date"
 
     def get_base_queryset(self):
+        # An untranslated issue's stand-ins in the other languages (aliases) would list each
+        # issue six times; its real translations are listed.
         return (
             super()
             .get_base_queryset()
+            .filter(alias_of=None)
             .select_related("pdf__cover", "locale")
             .prefetch_related("pdf__cover__renditions")
         )

@@ -24,6 +24,16 @@ IMAGE_ALT = {
     "meeting": "Tegning af mennesker, der sidder på stole i en rundkreds",
     "portrait": "Tegning af en enkel silhuet af et hoved og et par skuldre",
 }
+# The names the editor finds them by in the image library.
+IMAGE_TITLES = {
+    "blocks": "boligblokke",
+    "garden": "højbede",
+    "people": "naboer om et bord",
+    "youth": "unge med fodbold",
+    "paper": "aviser",
+    "meeting": "møde i rundkreds",
+    "portrait": "portræt",
+}
 
 # ---------------------------------------------------------------------------
 # Snippets

@@ -100,7 +100,8 @@ class DemoLoader:
             return None
         key = (scene, seed)
         if key not in self.images:
-            title = f"Demo: {scene} {seed}" if seed else f"Demo: {scene}"
+            name = content.IMAGE_TITLES[scene]
+            title = f"Demo: {name} {seed}" if seed else f"Demo: {name}"
             image_model = get_image_model()
             image = image_model.objects.filter(title=title).first()
             if image is None:
@@ -118,8 +119,8 @@ class DemoLoader:
 
     def prerender_renditions(self):
         """Make every responsive rendition now, so the first visitor does not wait for it."""
-        for image in self.images.values():
-            sizes = ["portrait"] if image.title.startswith("Demo: portrait") else IMAGE_SIZES
+        for (scene, _seed), image in self.images.items():
+            sizes = ["portrait"] if scene == "portrait" else IMAGE_SIZES
             image.get_renditions(*[spec for size in sizes for spec in filter_specs(size)])
 
     def plan_document(self):
