@@ -32,6 +32,7 @@ class IssuePdf(models.Model):
 
     class Meta:
         verbose_name = _("issue PDF")
+        verbose_name_plural = _("issue PDFs")
 
     def __str__(self):
         return self.document.title
@@ -53,6 +54,7 @@ class IssuePdfPage(models.Model):
 
     class Meta:
         verbose_name = _("issue page text")
+        verbose_name_plural = _("issue page texts")
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(fields=["pdf", "number"], name="agerposten_unique_pdf_page")

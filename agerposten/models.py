@@ -49,6 +49,7 @@ class ArchiveIndexPage(RoutableMixin, BodyPage):
 
     class Meta:
         verbose_name = _("Agerposten archive page")
+        verbose_name_plural = _("Agerposten archive pages")
 
     def issues(self):
         """Live, public issues here, newest first, with their PDF facts and cover renditions."""
@@ -194,6 +195,7 @@ class IssuePage(RoutableMixin, BasePage):
 
     class Meta:
         verbose_name = _("Agerposten issue")
+        verbose_name_plural = _("Agerposten issues")
 
     @staticmethod
     def default_title(number):

@@ -96,6 +96,7 @@ class EventIndexPage(RoutableMixin, BodyPage):
 
     class Meta:
         verbose_name = _("event index page")
+        verbose_name_plural = _("event index pages")
 
     # Data ---------------------------------------------------------------------
 
@@ -404,6 +405,7 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
 
     class Meta:
         verbose_name = _("event page")
+        verbose_name_plural = _("event pages")
 
     # Schedule -------------------------------------------------------------
 
@@ -656,6 +658,7 @@ class EventBreak(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("break")
+        verbose_name_plural = _("breaks")
 
     def __str__(self):
         return f"{self.start_date}–{self.last_date}"
@@ -701,6 +704,7 @@ class OccurrenceChange(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("cancelled or moved date")
+        verbose_name_plural = _("cancelled or moved dates")
 
     def __str__(self):
         return str(self.original_date)

@@ -44,6 +44,7 @@ class GuideIndexPage(BodyPage):
 
     class Meta:
         verbose_name = _("guide index page")
+        verbose_name_plural = _("guide index pages")
 
     def guides(self):
         return (
@@ -217,6 +218,7 @@ class HelpDeskPage(RoutableMixin, StaffRecipientsMixin, EmailFormMixin, FormMixi
 
     class Meta:
         verbose_name = _("help desk page")
+        verbose_name_plural = _("help desk pages")
 
     def sender_address(self):
         """The Danish page's sender address, like the recipients; None for the site default."""

@@ -26,6 +26,7 @@ class HomePage(BodyPage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def focus_areas(self):
         return (
@@ -53,6 +54,7 @@ class StandardPage(BodyPage):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
 
     def child_pages(self):
         return (
@@ -97,6 +99,7 @@ class PlanPage(BodyPage):
 
     class Meta:
         verbose_name = _("plan page")
+        verbose_name_plural = _("plan pages")
 
     def clean(self):
         super().clean()
@@ -134,6 +137,7 @@ class FundingShare(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("funding share")
+        verbose_name_plural = _("funding shares")
 
     def __str__(self):
         return f"{self.partner}: {self.share_percent} %"
@@ -156,6 +160,7 @@ class PlanDocument(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("plan document")
+        verbose_name_plural = _("plan documents")
 
     def __str__(self):
         return str(self.document)
@@ -169,6 +174,7 @@ class FocusAreaPage(BodyPage):
 
     class Meta:
         verbose_name = _("focus area page")
+        verbose_name_plural = _("focus area pages")
 
     def activities(self):
         return (
@@ -209,6 +215,7 @@ class ActivityPage(HousingAreaMixin, ContactPersonMixin, BodyPage):
 
     class Meta:
         verbose_name = _("activity page")
+        verbose_name_plural = _("activity pages")
 
 
 class NetworkPage(HousingAreaMixin, ContactPersonMixin, BodyPage):
@@ -242,6 +249,7 @@ class NetworkPage(HousingAreaMixin, ContactPersonMixin, BodyPage):
 
     class Meta:
         verbose_name = _("network page")
+        verbose_name_plural = _("network pages")
 
     def participant_list(self):
         return [line.strip() for line in self.participants.splitlines() if line.strip()]
@@ -271,6 +279,7 @@ class ContactPage(BodyPage):
 
     class Meta:
         verbose_name = _("contact page")
+        verbose_name_plural = _("contact pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -291,6 +300,7 @@ class ContactPerson(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
 
     def __str__(self):
         return str(self.person)

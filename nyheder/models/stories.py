@@ -55,6 +55,7 @@ class StoryIndexPage(RoutableMixin, StaffRecipientsMixin, BodyPage):
 
     class Meta:
         verbose_name = _("story index page")
+        verbose_name_plural = _("story index pages")
 
     # Listing ---------------------------------------------------------------
 

@@ -29,6 +29,7 @@ class NewsletterIndexPage(BodyPage):
 
     class Meta:
         verbose_name = _("newsletter page")
+        verbose_name_plural = _("newsletter pages")
 
     def editions(self):
         return NewsletterPage.objects.live().public().child_of(self).order_by("-first_published_at")
