@@ -11,6 +11,8 @@ from django.conf import settings
 
 from csp.middleware import CSPMiddleware
 
+from kvarter.views import bad_request
+
 
 class SiteCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
@@ -44,3 +46,17 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class RejectNulByteMiddleware:
+    """A NUL byte in the address or the query is never a resident's request (scanners send them),
+    and neither database can look one up: answer 400, with the reader's page, before any view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = (item for pair in request.GET.lists() for item in (pair[0], *pair[1]))
+        if "\x00" in request.path or any("\x00" in item for item in query):
+            return bad_request(request)
+        return self.get_response(request)

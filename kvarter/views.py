@@ -102,6 +102,10 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+def bad_request(request, exception=None):
+    return TemplateResponse(request, "400.html", status=400).render()
+
+
 def page_not_found(request, exception=None):
     return TemplateResponse(request, "404.html", status=404).render()
 

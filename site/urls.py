@@ -41,5 +41,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "kvarter.views.bad_request"
 handler404 = "kvarter.views.page_not_found"
 handler500 = "kvarter.views.server_error"
