@@ -140,6 +140,8 @@ def the_screens(page):
         "site settings": lambda: page.goto("/admin/settings/kvarter/sitesettings/"),
         "translate page": translate_page,
         "translation editor": translation_editor,
+        # Filtered to Danish: the English translations' titles are content in English.
+        "agerposten issues": lambda: page.goto("/admin/agerposten/?locale=da"),
         "newsletter send page": newsletter_send,
         "newsletter subscribers": lambda: page.goto(
             first_href_after(page, "/admin/", r"/admin/[\w/-]*subscriber[\w/-]*/$")
