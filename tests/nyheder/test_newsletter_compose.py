@@ -87,9 +87,11 @@ class ComposeTests(TestCase):
         self.assertEqual(chosen, [story.pk])
         self.assertNotIn(draft.pk, chosen)
 
-    def test_a_repeating_event_is_one_item_listing_its_dates_without_cancelled_ones(self):
+    def weekly_cafe(self, hour, **repeat):
+        """The "Kvindecafé", two hours every week (or every `repeat_interval` weeks) from the day
+        after tomorrow at `hour`; returns the event and its first start."""
         first = local(timezone.now() + datetime.timedelta(days=2)).replace(
-            hour=17, minute=0, second=0, microsecond=0
+            hour=hour, minute=0, second=0, microsecond=0
         )
         event = EventPageFactory(
             parent=self.events,
@@ -97,8 +99,12 @@ class ComposeTests(TestCase):
             start=first,
             end=first + datetime.timedelta(hours=2),
             frequency="weekly",
-            repeat_count=10,
+            **repeat,
         )
+        return event, first
+
+    def test_a_repeating_event_is_one_item_listing_its_dates_without_cancelled_ones(self):
+        event, first = self.weekly_cafe(17, repeat_count=10)
         dates = [first + datetime.timedelta(weeks=week) for week in range(10)]
         cancelled, moved = dates[1], dates[2]
         moved_to = moved + datetime.timedelta(days=1, hours=1)
@@ -133,18 +139,7 @@ class ComposeTests(TestCase):
             self.assertIn(date_format(cancelled.date(), "j. F"), listed.cancelled())
 
     def test_rendered_edition_has_one_item_per_event_with_its_dates_in_one_line(self):
-        first = local(timezone.now() + datetime.timedelta(days=2)).replace(
-            hour=10, minute=0, second=0, microsecond=0
-        )
-        event = EventPageFactory(
-            parent=self.events,
-            title="Kvindecafé",
-            start=first,
-            end=first + datetime.timedelta(hours=2),
-            frequency="weekly",
-            repeat_interval=2,
-            repeat_count=6,
-        )
+        event, _first = self.weekly_cafe(10, repeat_interval=2, repeat_count=6)
         published(event)
         edition = compose_edition()
 
