@@ -3,15 +3,14 @@
 from django.utils.decorators import method_decorator
 
 from wagtail.admin.auth import require_admin_access
-from wagtail.admin.views.chooser import BrowseView
-from wagtail.coreutils import resolve_model_string
+from wagtail.admin.views.chooser import BrowseView, page_models_from_string
 from wagtail.models import Locale, Page
 
 
 def first_common_ancestor_in(locale, page_type_string):
     """The lowest page above every page of those types in one language tree, or None."""
     try:
-        models = [resolve_model_string(name) for name in page_type_string.split(",")]
+        models = page_models_from_string(page_type_string)
     except (LookupError, ValueError):
         return None
     pages = Page.objects.type(*models).filter(locale=locale)
