@@ -6,12 +6,16 @@ from templates/email/help_request_*.{mjml,txt}, and queued: the worker sends it 
 while the mail server is away, so the help desk answers as usual meanwhile.
 """
 
+import datetime
+
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
 from kvarter.mail import queue_mail, render_mail
+
+from .help_requests import HelpRequest
 
 
 def from_email(help_request):
@@ -63,7 +67,21 @@ def send_resident_mail(help_request, template_name, subject):
     queue_mail(mail, [help_request.email], from_email=from_email(help_request))
 
 
+# Receipts to one address per day. The receipt repeats what the sender wrote, so without a cap
+# the form would mail anyone's text to any address; a resident who writes more often than this
+# is still heard (staff get every request) and sees each request's status page after sending.
+RECEIPTS_PER_DAY = 3
+
+
+def receipts_sent_today(email):
+    since = timezone.now() - datetime.timedelta(days=1)
+    return HelpRequest.objects.filter(email__iexact=email, created_at__gte=since).count()
+
+
 def send_receipt(help_request):
+    # The request being answered is already saved, so it counts as one.
+    if receipts_sent_today(help_request.email) > RECEIPTS_PER_DAY:
+        return
     send_resident_mail(
         help_request,
         "email/help_request_receipt",

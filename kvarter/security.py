@@ -7,6 +7,8 @@ URL prefix and nowhere else. Staff are logged in there; residents never see that
 An e-mail preview gets the policy of a mail program instead (`as_mail_preview`).
 """
 
+import ipaddress
+
 from django.conf import settings
 
 from csp.middleware import CSPMiddleware
@@ -60,3 +62,38 @@ class RejectNulByteMiddleware:
         if "\x00" in request.path or any("\x00" in item for item in query):
             return bad_request(request)
         return self.get_response(request)
+
+
+class ClientAddressMiddleware:
+    """Behind the shipped nginx every request comes from nginx's own address, so rate limits,
+    login lockouts and the consent log would see one visitor. nginx sets X-Real-IP to the
+    address it was connected from; that header is believed only when the request comes from a
+    proxy in TRUSTED_PROXIES. X-Forwarded-For is never read: a client can write its first entry.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.trusted_networks = [
+            ipaddress.ip_network(network, strict=False) for network in settings.TRUSTED_PROXIES
+        ]
+
+    def __call__(self, request):
+        if self.trusted_networks and self.is_trusted(request.META.get("REMOTE_ADDR", "")):
+            client = valid_address(request.META.get("HTTP_X_REAL_IP", ""))
+            if client:
+                request.META["REMOTE_ADDR"] = client
+        return self.get_response(request)
+
+    def is_trusted(self, address):
+        peer = valid_address(address)
+        return bool(peer) and any(
+            ipaddress.ip_address(peer) in network for network in self.trusted_networks
+        )
+
+
+def valid_address(value):
+    """The address in its canonical form, or "" for anything that is not one address."""
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return ""

@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kvarter import views as kvarter_views
-from kvarter.admin_views import PageChooserInContentLanguage
+from kvarter.admin_views import PageChooserInContentLanguage, ThrottledPasswordResetView
 from kvarter.health import healthz
 from kvarter.sitemaps import AllLocalesSitemap
 
@@ -19,6 +19,12 @@ urlpatterns = [
         "admin/choose-page/",
         PageChooserInContentLanguage.as_view(),
         name="choose_page_in_content_language",
+    ),
+    # Before Wagtail's own, which it replaces with the same name.
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

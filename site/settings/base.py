@@ -1,5 +1,7 @@
 """Production-safe base settings. Every environment variable is read here and nowhere else."""
 
+import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -33,6 +35,16 @@ if not SECRET_KEY:
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
+# Proxies whose X-Real-IP header names the visitor (addresses or networks): the nginx front.
+# Empty means no proxy: the connecting address is the visitor's (kvarter.security).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _network in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_network!r} is not an IP address or network."
+        ) from None
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 
@@ -67,6 +79,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "anymail",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -78,6 +91,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that everything after it sees the visitor's address, not the proxy's.
+    "kvarter.security.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kvarter.security.SiteCSPMiddleware",
@@ -94,6 +109,8 @@ MIDDLEWARE = [
     # After authentication and the language (it needs both); see kvarter/page_cache.py.
     "kvarter.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kvartersite.urls"
@@ -258,6 +275,24 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
 }
+
+# Admin logins (django-axes): five wrong passwords for one user from one address lock that pair
+# out for an hour; other editors and other addresses are not affected. An editor is unlocked with
+# `manage.py axes_reset_username NAME` (docs/deploy.md). The address is REMOTE_ADDR, which
+# kvarter.security.ClientAddressMiddleware has set to the visitor's behind the proxy.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_LOCKOUT_TEMPLATE = "kvarter/admin/lockout.html"
+AXES_VERBOSE = False
+# Password-reset mails per address and per visitor's address (kvarter.admin_views).
+PASSWORD_RESET_RATES = {"email": "3/h", "ip": "10/h"}
 
 # --- Production: security headers, uploads, caching, media (docs/deploy.md) ---------------------
 # Sessions live in Redis with the database behind them, so a Redis outage logs nobody out.

@@ -1,5 +1,6 @@
 """The help desk: a request is stored and mailed, bad input is explained, and spam is dropped."""
 
+import datetime
 import re
 import time
 from unittest import mock
@@ -8,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail, signing
 from django.core.cache import cache
 from django.test import TestCase
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext
 
@@ -102,6 +103,26 @@ class RequestTests(HelpDeskTestCase):
         self.assertEqual(status_page.status_code, 200)
         self.assertContains(status_page, '<html lang="ar" dir="rtl">')
         self.assertContains(status_page, ARABIC_TEXT)
+
+    def test_receipts_to_one_address_stop_after_three_a_day_but_every_request_is_kept(self):
+        for number in range(5):
+            cache.clear()  # past the rate limit: this is about one address, from many
+            self.post(email="Offer@Example.org" if number % 2 else "offer@example.org")
+        self.assertEqual(HelpRequest.objects.count(), 5)
+        receipts = [m for m in mail.outbox if m.to[0].lower() == "offer@example.org"]
+        staff = [m for m in mail.outbox if m not in receipts]
+        self.assertEqual(len(receipts), 3)
+        self.assertEqual(len(staff), 5)
+
+    def test_the_receipt_cap_is_per_day(self):
+        for _ in range(3):
+            self.post()
+        HelpRequest.objects.update(
+            created_at=timezone.now() - datetime.timedelta(days=1, minutes=1)
+        )
+        mail.outbox.clear()
+        self.post()
+        self.assertEqual(len(mail.outbox), 2)  # staff and the receipt
 
     def test_phone_alone_is_enough_and_no_receipt_is_sent(self):
         self.post(email="", phone="12 34 56 78")
