@@ -24,11 +24,15 @@ def preferences_token(subscriber):
 
 
 def confirm_key(token):
-    """The key a confirm link was made for, or None if it is forged or expired."""
+    """(key, when the link was made) for a confirm link, or None if it is forged or expired."""
+    signer = signing.TimestampSigner(salt=CONFIRM_SALT)
     try:
-        return signing.TimestampSigner(salt=CONFIRM_SALT).unsign(token, max_age=CONFIRM_MAX_AGE)
+        key = signer.unsign(token, max_age=CONFIRM_MAX_AGE)
     except signing.BadSignature:
         return None
+    # key:timestamp:signature, and the signature covers the timestamp.
+    timestamp = signing.b62_decode(token.rsplit(signer.sep, 2)[1])
+    return key, datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC)
 
 
 def preferences_key(token):

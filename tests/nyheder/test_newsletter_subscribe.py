@@ -22,7 +22,7 @@ from kvarter import spam
 from nyheder.newsletter.constants import CONSENT_VERSION, hash_email
 from nyheder.newsletter.models import ConsentEvent, Subscriber, Suppression
 from nyheder.newsletter.models.subscribers import hash_ip
-from nyheder.newsletter.tokens import CONFIRM_SALT, confirm_token
+from nyheder.newsletter.tokens import CONFIRM_SALT, confirm_token, preferences_token
 from tests.factories import EventPageFactory, StoryIndexPageFactory, StoryPageFactory
 from tests.factories.newsletter import (
     NewsletterIndexPageFactory,
@@ -140,6 +140,34 @@ class DoubleOptInTests(SignUpTestCase):
         reader.refresh_from_db()
         self.assertTrue(reader.is_confirmed)
         self.assertFalse(Suppression.is_suppressed(reader.email))
+
+    def test_leaving_wins_over_an_older_confirm_link(self):
+        self.sign_up("leaver@example.org")
+        old_confirm_path = link_in(mail.outbox[0], "bekraeft")
+        self.client.post(old_confirm_path)
+        # What the mail program posts for the List-Unsubscribe header of any newsletter.
+        token = preferences_token(Subscriber.objects.get())
+        self.client.post(f"/da/nyhedsbrev/afmeld/{token}/", {"List-Unsubscribe": "One-Click"})
+
+        for method in (self.client.get, self.client.post):
+            self.assertEqual(method(old_confirm_path).status_code, 404)
+        reader = Subscriber.objects.get()
+        self.assertEqual(reader.status, Subscriber.Status.UNSUBSCRIBED)
+        self.assertTrue(Suppression.is_suppressed(reader.email))
+
+    def test_after_leaving_a_new_sign_up_sends_a_link_that_works(self):
+        self.sign_up("return@example.org")
+        first_link = link_in(mail.outbox[0], "bekraeft")
+        reader = Subscriber.objects.get()
+        reader.unsubscribe(source="test")
+        later = timezone.now() + datetime.timedelta(minutes=5)
+        with mock.patch("django.core.signing.time.time", return_value=later.timestamp()):
+            self.sign_up("return@example.org")
+            new_link = link_in(mail.outbox[-1], "bekraeft")
+            self.assertEqual(self.client.post(first_link).status_code, 404)
+            self.client.post(new_link)
+        reader.refresh_from_db()
+        self.assertTrue(reader.is_confirmed)
 
 
 class BadLinkTests(SignUpTestCase):

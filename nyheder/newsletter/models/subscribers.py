@@ -40,9 +40,14 @@ class SubscriberQuerySet(models.QuerySet):
         return self.filter(status=SubscriberStatus.CONFIRMED)
 
     def for_confirm_token(self, token):
-        """The subscriber a confirm link belongs to, or None if forged, expired or erased."""
-        key = confirm_key(token)
-        return self.filter(key=key).first() if key else None
+        """The subscriber a confirm link belongs to, or None if forged, expired or erased, or
+        made before the subscriber last left: leaving wins over an older confirmation."""
+        signed = confirm_key(token)
+        if signed is None:
+            return None
+        key, made_at = signed
+        # The link's time is in whole seconds: leaving in that same second also wins.
+        return self.filter(key=key).exclude(unsubscribed_at__gte=made_at).first()
 
     def for_preferences_token(self, token):
         """The subscriber a preferences or unsubscribe link belongs to, or None."""
