@@ -10,18 +10,34 @@ MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/kvarter
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: help setup run serve demo-data test test-sqlite test-postgres browser lint format messages messages-check check clean bench
+.PHONY: help setup lock run serve demo-data test test-sqlite test-postgres browser lint format messages messages-check check clean bench
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
 
-$(VENV)/.installed: pyproject.toml
+# uv.lock pins every dependency with its hashes; uv itself comes from requirements-uv.txt
+# (hashed too), so python3 is all a fresh machine needs. `--locked` stops when pyproject.toml
+# has changed since the lock: run `make lock` and commit uv.lock.
+UV_VERSION := 0.13.9
+UV := $(VENV)/bin/uv
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+export UV_PYTHON_DOWNLOADS := never
+
+$(UV): requirements-uv.txt
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	$(VENV)/bin/pip install --quiet --require-hashes --no-deps -r requirements-uv.txt
 	touch $@
 
-setup: $(VENV)/.installed ## Create .venv and install the project with its dev tools
+$(VENV)/.installed: pyproject.toml uv.lock $(UV)
+	$(UV) sync --quiet --locked --extra dev
+	touch $@
+
+setup: $(VENV)/.installed ## Create .venv and install exactly uv.lock (with the dev tools) and the project
+
+lock: $(UV) ## Re-resolve uv.lock from pyproject.toml (LOCK_ARGS=--upgrade for the newest of everything)
+	$(UV) lock $(LOCK_ARGS)
+	{ sed -n 1,2p requirements-uv.txt; echo "uv==$(UV_VERSION)" | $(UV) pip compile - --quiet --generate-hashes --no-header; } > requirements-uv.txt.new
+	mv requirements-uv.txt.new requirements-uv.txt
 
 run: setup ## Migrate, load demo content, then serve http://127.0.0.1:8000 with the tasks worker
 	@$(MANAGE) check_migration_history
