@@ -1,6 +1,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db.backend import DatabaseBackend
 
@@ -12,8 +14,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         loader = DemoLoader(log=self.stdout.write)
-        loader.load()
+        # Every save would queue a reference index task for its object, and translating a page
+        # with inline rows (funding shares, contact people) saves rows that wagtail-localize
+        # replaces a moment later in the same transaction: their tasks could only fail with
+        # DoesNotExist. So the index is built once, from what the load left, as Wagtail's own
+        # command does.
+        with disable_reference_index_auto_update():
+            loader.load()
         if loader.created:
+            call_command("rebuild_references_index", verbosity=0)
             call_command("update_index", verbosity=0)
             self.run_queued_tasks()
             self.stdout.write(
@@ -23,9 +32,9 @@ class Command(BaseCommand):
             self.stdout.write("Demo content is already loaded; nothing changed.")
 
     def run_queued_tasks(self):
-        """Run the thousands of small tasks that publishing the demo pages queued (search and
-        reference index updates), quietly and now, so that the worker `make run` starts next
-        to the server begins with an empty queue instead of a screenful of task logs."""
+        """Run the thousands of small tasks that publishing the demo pages queued (search
+        index updates), quietly and now, so that the worker `make run` starts next to the
+        server begins with an empty queue instead of a screenful of task logs."""
         if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
             call_command(
                 "db_worker", batch=True, interval=0, reload=False, startup_delay=False, verbosity=0
