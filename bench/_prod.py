@@ -89,6 +89,13 @@ class ProductionStack:
             **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO")},
             "DJANGO_SETTINGS_MODULE": "kvartersite.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
+            "EMAIL_HASH_KEY": secrets.token_urlsafe(32),
+            # Production settings refuse to start without a real transport; nothing listens
+            # here, and the benchmarks send no mail through it.
+            "EMAIL_HOST": HOST,
+            "EMAIL_PORT": "2525",
+            "DEFAULT_FROM_EMAIL": "Charlottekvarteret <noreply@charlottekvarteret.test>",
+            "NEWSLETTER_UNSUBSCRIBE_MAILTO": "afmeld@charlottekvarteret.test",
             "DATABASE_URL": f"{pg_admin_url}/{DATABASE}",
             "REDIS_URL": redis_url,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",

@@ -4,7 +4,9 @@ Nothing here imports the rest of the app, so models, forms and services can all 
 """
 
 import hashlib
+import hmac
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -75,5 +77,22 @@ def normalize_email(address):
 
 
 def hash_email(address):
-    """What is kept of an address once its owner is gone: enough to recognise it, no more."""
-    return hashlib.sha256(normalize_email(address).encode()).hexdigest()
+    """What is kept of an address once its owner is gone: enough to recognise it, no more.
+
+    Keyed (HMAC-SHA256 with EMAIL_HASH_KEY), so that a copy of the database alone cannot tell
+    whether a guessed address is on the suppression list.
+    """
+    return keyed_hash(settings.EMAIL_HASH_KEY, address)
+
+
+def email_hashes(address):
+    """Every form a kept hash of this address can have, the current one first: those made with
+    EMAIL_HASH_OLD_KEYS (docs/newsletter.md, rotating the key) and the unkeyed SHA-256 of
+    entries from before the key, which Suppression.add() replaces when it meets them."""
+    old_keys = [keyed_hash(key, address) for key in settings.EMAIL_HASH_OLD_KEYS]
+    unkeyed = hashlib.sha256(normalize_email(address).encode()).hexdigest()
+    return [hash_email(address), *old_keys, unkeyed]
+
+
+def keyed_hash(key, address):
+    return hmac.new(key.encode(), normalize_email(address).encode(), hashlib.sha256).hexdigest()

@@ -23,7 +23,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .constants import CONSENT_VERSION, STAFF_LANGUAGE_NAMES, hash_email, normalize_email
+from .constants import (
+    CONSENT_VERSION,
+    STAFF_LANGUAGE_NAMES,
+    email_hashes,
+    hash_email,
+    normalize_email,
+)
 from .models import ConsentEvent, Subscriber, Suppression
 
 # A neighbourhood's list is a few thousand addresses; a bigger file is most likely a mistake,
@@ -200,9 +206,10 @@ def plan_import(rows):
         valid.append(row)
 
     for chunk in chunks(valid):
+        hashes = {row.email: email_hashes(row.email) for row in chunk}
         suppressed = dict(
             Suppression.objects.filter(
-                email_hash__in=[hash_email(row.email) for row in chunk]
+                email_hash__in=[form for forms in hashes.values() for form in forms]
             ).values_list("email_hash", "reason")
         )
         existing = {
@@ -211,7 +218,7 @@ def plan_import(rows):
         }
         for row in chunk:
             subscriber = existing.get(row.email)
-            reason = suppressed.get(hash_email(row.email))
+            reason = next(filter(None, map(suppressed.get, hashes[row.email])), None)
             if subscriber is not None and subscriber.status == Subscriber.Status.UNSUBSCRIBED:
                 reason = Suppression.Reason.UNSUBSCRIBED
             if reason:

@@ -27,7 +27,7 @@ from wagtail.models import Locale
 from kvarter.spam import rate_limit_response
 
 from . import mails
-from .constants import CONSENT_VERSION, hash_email
+from .constants import CONSENT_VERSION, email_hashes
 from .forms import EraseForm, LanguageForm, SubscribeForm
 from .models import ConsentEvent, Delivery, NewsletterIndexPage, Subscriber
 from .tokens import preferences_token
@@ -55,7 +55,7 @@ def newsletter_index_page():
 def mails_sent_today(email):
     since = timezone.now() - datetime.timedelta(days=1)
     return ConsentEvent.objects.filter(
-        email_hash=hash_email(email),
+        email_hash__in=email_hashes(email),
         action=ConsentEvent.Action.SUBSCRIBED,
         created_at__gte=since,
     ).count()

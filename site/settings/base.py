@@ -34,6 +34,16 @@ if not SECRET_KEY:
         "(dev and test settings provide their own)."
     )
 
+# The key of the hashes kept of erased and suppressed newsletter addresses: its own secret, so
+# that rotating SECRET_KEY does not forget who left. Rotating it: docs/newsletter.md.
+EMAIL_HASH_KEY = env.get("EMAIL_HASH_KEY", "")
+if not EMAIL_HASH_KEY:
+    raise ImproperlyConfigured(
+        "EMAIL_HASH_KEY is not set. Set it to a long random secret of its own "
+        "(dev and test settings provide their own)."
+    )
+EMAIL_HASH_OLD_KEYS = env_list("EMAIL_HASH_OLD_KEYS")
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 # Proxies whose X-Real-IP header names the visitor (addresses or networks): the nginx front.
 # Empty means no proxy: the connecting address is the visitor's (kvarter.security).
@@ -229,6 +239,18 @@ DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Charlottekvarteret <noreply@
 # A stalled SMTP server must not hold a newsletter batch for ever.
 EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "30"))
 
+# DKIM: with a private key (PEM in DKIM_PRIVATE_KEY, or a file at DKIM_PRIVATE_KEY_PATH), the
+# SMTP transport signs every mail (kvarter.mail.DKIMBackend; docs/deploy.md has the DNS record).
+DKIM_PRIVATE_KEY = env.get("DKIM_PRIVATE_KEY", "").replace("\\n", "\n")
+DKIM_PRIVATE_KEY_PATH = env.get("DKIM_PRIVATE_KEY_PATH", "")
+DKIM_SELECTOR = env.get("DKIM_SELECTOR", "")
+DKIM_DOMAIN = env.get("DKIM_DOMAIN", "")  # empty: DEFAULT_FROM_EMAIL's domain
+if DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_PATH:
+    if not DKIM_SELECTOR:
+        raise ImproperlyConfigured("A DKIM key needs DKIM_SELECTOR, the name its record has.")
+    if EMAIL_HOST:
+        EMAIL_BACKEND = "kvarter.mail.DKIMBackend"
+
 # An ESP through django-anymail instead: ANYMAIL_ESP=postmark plus that ESP's settings, named
 # as anymail names them with the ESP as prefix (POSTMARK_SERVER_TOKEN=…, MAILGUN_API_KEY=…).
 ANYMAIL_ESP = env.get("ANYMAIL_ESP", "").strip().lower()
@@ -247,9 +269,12 @@ if ANYMAIL_ESP:
 NEWSLETTER_FROM_EMAIL = env.get("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 # The mailto: half of List-Unsubscribe; whoever reads it unsubscribes the sender by hand.
 NEWSLETTER_UNSUBSCRIBE_MAILTO = env.get("NEWSLETTER_UNSUBSCRIBE_MAILTO", "afmeld@example.org")
+# Where replies to the newsletter and the subscriber mails go, if not to a noreply sender.
+NEWSLETTER_REPLY_TO = env.get("NEWSLETTER_REPLY_TO", "")
 NEWSLETTER_BATCH_SIZE = int(env.get("NEWSLETTER_BATCH_SIZE", "100"))
-# A batch still "sending" after this long belonged to a worker that died; it is sent again.
-NEWSLETTER_LEASE_SECONDS = int(env.get("NEWSLETTER_LEASE_SECONDS", "600"))
+# A worker renews the claim on the batch it sends every sixth of this; a batch still "sending"
+# this long after its last renewal belonged to a worker that died, and is sent again.
+NEWSLETTER_LEASE_SECONDS = int(env.get("NEWSLETTER_LEASE_SECONDS", "30"))
 
 # Every mail (kvarter/mail.py) and newsletter delivery: how often a temporary error is retried,
 # and the first wait; each further one waits twice as long.

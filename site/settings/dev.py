@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "dev-only-not-secret-" + "x" * 32)
+os.environ.setdefault("EMAIL_HASH_KEY", "dev-only-email-hash-key")
 
 from .base import *  # noqa: F403
 

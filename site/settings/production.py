@@ -5,10 +5,44 @@ X-Forwarded-Proto. `manage.py check --deploy --fail-level WARNING` is clean with
 (tests/kvarter/test_production_settings.py runs it).
 """
 
+from email.utils import parseaddr
+
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import LOGGING, env, env_bool
+from .base import (
+    ANYMAIL_ESP,
+    DEFAULT_FROM_EMAIL,
+    EMAIL_HOST,
+    LOGGING,
+    NEWSLETTER_FROM_EMAIL,
+    NEWSLETTER_UNSUBSCRIBE_MAILTO,
+    WAGTAILADMIN_BASE_URL,
+    env,
+    env_bool,
+)
 
 DEBUG = False
+
+# Refuse to start rather than fall back: without a transport the mails would go to files in
+# var/mail/ and be recorded as sent, and example.org senders are never delivered.
+if not (EMAIL_HOST or ANYMAIL_ESP):
+    raise ImproperlyConfigured(
+        "No mail transport: set EMAIL_HOST (SMTP) or ANYMAIL_ESP (an ESP through django-anymail)."
+    )
+for _name, _address in (
+    ("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL),
+    ("NEWSLETTER_FROM_EMAIL", NEWSLETTER_FROM_EMAIL),
+    ("NEWSLETTER_UNSUBSCRIBE_MAILTO", NEWSLETTER_UNSUBSCRIBE_MAILTO),
+):
+    _domain = parseaddr(_address)[1].rpartition("@")[2].lower()
+    if not _domain or _domain.split(".")[-2:-1] == ["example"]:
+        raise ImproperlyConfigured(f"{_name} is {_address!r}: set it to an address of your own.")
+# Links in mails and feeds; one-click unsubscribe needs https (RFC 8058).
+if not WAGTAILADMIN_BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        f"WAGTAILADMIN_BASE_URL is {WAGTAILADMIN_BASE_URL!r}: it must be the site's https address."
+    )
 
 # HTTPS only: a year of HSTS, secure cookies, and the proxy's word on the scheme.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

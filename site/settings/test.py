@@ -4,6 +4,7 @@ import os
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret-" + "x" * 32)
+os.environ.setdefault("EMAIL_HASH_KEY", "test-only-email-hash-key")
 os.environ.setdefault("DATABASE_URL", "sqlite://:memory:")
 os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="kvarter-test-"))
 

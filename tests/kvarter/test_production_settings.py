@@ -18,7 +18,9 @@ from django.test import RequestFactory, SimpleTestCase, TestCase
 
 from wagtail.images.forms import get_image_form
 from wagtail.images.models import Image
+from wagtail.models import Site
 
+from kvarter.checks import site_root_is_https
 from kvarter.security import PermissionsPolicyMiddleware, SiteCSPMiddleware
 from tests.kvarter.helpers import create_site
 
@@ -28,6 +30,11 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-production-like-key-" + "k7Q2" * 12,
     "DATABASE_URL": "sqlite://:memory:",
     "ALLOWED_HOSTS": "kvarter.example.org",
+    "EMAIL_HASH_KEY": "a-production-like-hash-key-" + "p9Z3" * 8,
+    "EMAIL_HOST": "smtp.charlottekvarteret.test",
+    "DEFAULT_FROM_EMAIL": "Charlottekvarteret <noreply@charlottekvarteret.test>",
+    "NEWSLETTER_UNSUBSCRIBE_MAILTO": "afmeld@charlottekvarteret.test",
+    "WAGTAILADMIN_BASE_URL": "https://kvarter.example.org",
 }
 
 # Runs inside a subprocess with the production settings: the answers an operator would see.
@@ -74,6 +81,27 @@ class ProductionSettingsTests(SimpleTestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("ImproperlyConfigured", result.stderr)
         self.assertIn("SECRET_KEY", result.stderr)
+
+    def test_refuses_to_start_without_a_secret_or_a_real_mail_setup_and_names_it(self):
+        cases = {
+            "EMAIL_HASH_KEY": {"EMAIL_HASH_KEY": ""},
+            "No mail transport": {"EMAIL_HOST": ""},
+            "DEFAULT_FROM_EMAIL": {"DEFAULT_FROM_EMAIL": "Kvarteret <noreply@example.org>"},
+            "NEWSLETTER_UNSUBSCRIBE_MAILTO": {"NEWSLETTER_UNSUBSCRIBE_MAILTO": ""},
+            "WAGTAILADMIN_BASE_URL": {"WAGTAILADMIN_BASE_URL": "http://kvarter.example.org"},
+        }
+        for named, change in cases.items():
+            with self.subTest(named):
+                environment = {**PRODUCTION_ENV, **change}
+                result = run_with(["-c", "import django; django.setup()"], **environment)
+                self.assertNotEqual(result.returncode, 0)
+                self.assertIn("ImproperlyConfigured", result.stderr)
+                self.assertIn(named, result.stderr)
+
+    def test_an_esp_is_a_mail_transport_too(self):
+        environment = {**PRODUCTION_ENV, "EMAIL_HOST": "", "ANYMAIL_ESP": "postmark"}
+        result = run_with(["-c", "import django; django.setup()"], **environment)
+        self.assertEqual(result.returncode, 0, result.stderr)
 
     def test_deploy_check_is_clean_at_warning_level(self):
         result = run_with(
@@ -211,3 +239,20 @@ class UploadRulesTests(TestCase):
         self.assertEqual(settings.WAGTAILDOCS_SERVE_METHOD, "serve_view")
         self.assertLessEqual(settings.DATA_UPLOAD_MAX_MEMORY_SIZE, 10 * 1024 * 1024)
         self.assertLessEqual(settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE, 10 * 1024 * 1024)
+
+
+class SiteRootDeployCheckTests(TestCase):
+    """One-click unsubscribe and every mailed link need the site's https address."""
+
+    def errors(self):
+        return [message.id for message in site_root_is_https(None)]
+
+    def test_a_default_site_on_plain_http_is_a_deploy_error(self):
+        create_site()
+        Site.objects.filter(is_default_site=True).update(hostname="kvarter.example.org", port=80)
+        self.assertEqual(self.errors(), ["kvarter.E001"])
+
+    def test_port_443_gives_https_links_and_passes(self):
+        create_site()
+        Site.objects.filter(is_default_site=True).update(hostname="kvarter.example.org", port=443)
+        self.assertEqual(self.errors(), [])

@@ -95,6 +95,8 @@ class PreferencesTests(TokenLinkTestCase):
         )
         response = self.client.post(self.preferences, {"action": "erase", "confirm": "on"})
         self.assertEqual(response.status_code, 200)
+        # The page says what is kept, and that the key is what keeps it from being matched.
+        self.assertTemplateUsed(response, "newsletter/what_we_keep.html")
         self.assertFalse(Subscriber.objects.exists())
         suppression = Suppression.objects.get()
         self.assertEqual(suppression.email_hash, hash_email(ADDRESS))

@@ -1,8 +1,8 @@
 """Subscribers, their consent log and suppressed addresses.
 
 A subscriber's address is the only personal data. When they erase themselves, what is left is
-a SHA-256 hash of the address (so that an import never brings them back) and the consent log
-entries, which carry hashes, never the address.
+a keyed hash of the address (constants.hash_email, so that an import never brings them back) and
+the consent log entries, which carry such hashes, never the address.
 """
 
 import secrets
@@ -18,6 +18,7 @@ from ..constants import (
     ConsentAction,
     SubscriberStatus,
     SuppressionReason,
+    email_hashes,
     hash_email,
     normalize_email,
 )
@@ -112,7 +113,7 @@ class Subscriber(models.Model):
         self.unsubscribed_at = None
         self.save()
         # Confirming is a fresh, proven consent: a past unsubscribe no longer applies.
-        Suppression.objects.filter(email_hash=hash_email(self.email)).delete()
+        Suppression.objects.filter(email_hash__in=email_hashes(self.email)).delete()
         self.log(ConsentAction.CONFIRMED, source, ip_address, consent_version)
 
     @transaction.atomic
@@ -185,12 +186,22 @@ class Suppression(models.Model):
         return f"{self.email_hash[:12]}… ({self.get_reason_display()})"
 
     @classmethod
+    @transaction.atomic
     def add(cls, address, reason):
-        cls.objects.update_or_create(email_hash=hash_email(address), defaults={"reason": reason})
+        """Suppress the address, keeping the date of an earlier entry in an older hash form."""
+        current, *older = email_hashes(address)
+        earlier = cls.objects.filter(email_hash__in=older).order_by("created_at").first()
+        if earlier and not cls.objects.filter(email_hash=current).exists():
+            cls.objects.filter(email_hash__in=older).exclude(pk=earlier.pk).delete()
+            earlier.email_hash, earlier.reason = current, reason
+            earlier.save(update_fields=["email_hash", "reason"])
+            return
+        cls.objects.filter(email_hash__in=older).delete()
+        cls.objects.update_or_create(email_hash=current, defaults={"reason": reason})
 
     @classmethod
     def is_suppressed(cls, address):
-        return cls.objects.filter(email_hash=hash_email(address)).exists()
+        return cls.objects.filter(email_hash__in=email_hashes(address)).exists()
 
 
 class ConsentEvent(models.Model):
