@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/kvarter
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: help setup lock run serve demo-data test test-sqlite test-postgres browser lint format messages messages-check check clean bench
+.PHONY: help setup lock image-check run serve demo-data test test-sqlite test-postgres browser lint format messages messages-check check clean bench
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ lock: $(UV) ## Re-resolve uv.lock from pyproject.toml (LOCK_ARGS=--upgrade for t
 	$(UV) lock $(LOCK_ARGS)
 	{ sed -n 1,2p requirements-uv.txt; echo "uv==$(UV_VERSION)" | $(UV) pip compile - --quiet --generate-hashes --no-header; } > requirements-uv.txt.new
 	mv requirements-uv.txt.new requirements-uv.txt
+
+image-check: ## Build the images with podman and check them on this machine's PostgreSQL and Redis (root)
+	scripts/image_check.sh
 
 run: setup ## Migrate, load demo content, then serve http://127.0.0.1:8000 with the tasks worker
 	@$(MANAGE) check_migration_history
