@@ -43,7 +43,14 @@ SOURCES
   echo "built debian:bookworm-slim"
 fi
 
+# The CAs this machine adds to Debian's go in too: where HTTPS leaves through an intercepting
+# proxy (as here), pip and uv in the build could not reach PyPI without them.
 if ! "${podman[@]}" image exists python:3.11-slim-bookworm; then
-  "${podman[@]}" build --quiet -t python:3.11-slim-bookworm -f deploy/podman/python.Containerfile deploy/podman >/dev/null
+  context=$(mktemp -d)
+  trap 'rm -rf "$context" ${rootfs:+"$rootfs"}' EXIT
+  mkdir "$context/local-ca"
+  cp /usr/local/share/ca-certificates/*.crt "$context/local-ca/" 2>/dev/null || true
+  "${podman[@]}" build --quiet -t python:3.11-slim-bookworm \
+    -f deploy/podman/python.Containerfile "$context" >/dev/null
   echo "built python:3.11-slim-bookworm"
 fi
