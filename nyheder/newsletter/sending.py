@@ -5,20 +5,26 @@
                                      queue the next task, send, then mark "sent" or "failed"
 
 The claim is committed before anything is sent, and the results after, so a worker killed in
-the middle leaves at most one batch in "sending". Any task for the edition takes such a batch
-back once its lease has run out (NEWSLETTER_LEASE_SECONDS), and `db_worker` queues one for
-every unfinished send when it starts. Two workers never claim the same row: the claim uses
-SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL, and SQLite takes the write lock at BEGIN.
+the middle leaves at most one batch in "sending". The claim is a short lease
+(NEWSLETTER_LEASE_SECONDS, 30 s): while the batch is sent, a heartbeat thread renews it every
+sixth of the lease, so a slow worker keeps its batch and a dead one loses it half a minute after
+its last heartbeat. Any task for the edition takes such a batch back then: the task chain itself
+(`follow_up` comes back when the oldest claim runs out) and, after a crash, the task `db_worker`
+queues for every unfinished send when it starts. Two workers never claim the same row: the claim
+uses SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL, and SQLite takes the write lock at BEGIN;
+and a worker sends only the rows its heartbeat still holds.
 """
 
 import datetime
 import logging
 import smtplib
+import threading
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Count, F, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -168,13 +174,15 @@ def start_scheduled_send(edition_send_pk, scheduled_for):
 @task()
 def send_next_batch(edition_id):
     take_back_expired_claims(edition_id)
-    batch = claim_batch(edition_id)
+    claimed_at = timezone.now()
+    batch = claim_batch(edition_id, claimed_at)
     if not batch:
         follow_up(edition_id)
         return 0
-    # Queued before sending, so that the edition goes on if this process dies mid-batch.
-    send_next_batch.enqueue(edition_id)
-    deliver(edition_id, batch)
+    with ClaimHeartbeat(batch, claimed_at) as claim:
+        # Queued before sending, so that the edition goes on if this process dies mid-batch.
+        send_next_batch.enqueue(edition_id)
+        deliver(edition_id, batch, claim)
     finish_if_done(edition_id)
     return len(batch)
 
@@ -195,8 +203,8 @@ def take_back_expired_claims(edition_id):
     return taken
 
 
-def claim_batch(edition_id):
-    now = timezone.now()
+def claim_batch(edition_id, now=None):
+    now = now or timezone.now()
     with transaction.atomic():
         ids = list(
             Delivery.objects.select_for_update(skip_locked=True)
@@ -208,6 +216,92 @@ def claim_batch(edition_id):
             state=Delivery.State.SENDING, claimed_at=now, attempts=F("attempts") + 1
         )
     return ids
+
+
+class ClaimHeartbeat:
+    """Renews a batch's lease while this worker sends it, from a thread of its own.
+
+    A thread, so that one slow message (up to EMAIL_TIMEOUT for each step of the SMTP talk)
+    cannot let the lease run out under a live worker. The lease is renewed only on the rows this
+    claim still holds (state "sending" with the `claimed_at` it wrote last), and `holds` tells
+    the sending loop which those are: a row another worker took back after a heartbeat failed to
+    reach the database is not sent twice by two live workers. A loop that has not finished a
+    message for `stalled_after` seconds is wedged rather than slow: the heartbeat then gives the
+    batch up, and the lease runs out for another worker to take it.
+
+    Inside a transaction (the immediate tasks backend of the tests runs a task where it is
+    queued) no other worker can see the claim, so there is nothing to renew and no thread.
+    """
+
+    def __init__(self, ids, claimed_at):
+        self.ids = list(ids)
+        self.claimed_at = claimed_at
+        self.held = set(self.ids)
+        self.lock = threading.Lock()
+        self.interval = settings.NEWSLETTER_LEASE_SECONDS / 6
+        # Ten times the mail timeout: a message that takes longer is not slow but stuck.
+        self.stalled_after = max(
+            settings.NEWSLETTER_LEASE_SECONDS, 10 * (settings.EMAIL_TIMEOUT or 30)
+        )
+        self.last_progress = time.monotonic()
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self.beat, name="newsletter-heartbeat", daemon=True)
+
+    def __enter__(self):
+        if not transaction.get_connection().in_atomic_block:
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stopped.set()
+        if self.thread.is_alive():
+            self.thread.join()
+
+    def holds(self, pk):
+        return pk in self.held
+
+    def narrow_to(self, pks):
+        """The rows the sending loop found to send: the others were deleted meanwhile."""
+        with self.lock:
+            self.held = self.held & set(pks)
+
+    def progressed(self):
+        """The sending loop finished a message (sent or not)."""
+        self.last_progress = time.monotonic()
+
+    def beat(self):
+        try:
+            while not self.stopped.wait(self.interval):
+                if time.monotonic() - self.last_progress > self.stalled_after:
+                    logger.warning("Batch of %s deliveries stalled; giving it up", len(self.ids))
+                    with self.lock:
+                        self.held = set()
+                    return
+                self.renew()
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    def renew(self):
+        with self.lock:
+            held = self.held
+            if not held:
+                return
+            now = timezone.now()
+            mine = Delivery.objects.filter(
+                pk__in=held, state=Delivery.State.SENDING, claimed_at=self.claimed_at
+            )
+            try:
+                renewed = mine.update(claimed_at=now)
+            except Exception:  # the database away for a moment: try again at the next beat
+                logger.warning(
+                    "Could not renew the claim on %s deliveries", len(held), exc_info=True
+                )
+                return
+            self.claimed_at = now
+            if renewed < len(held):
+                still = Delivery.objects.filter(pk__in=held, claimed_at=now)
+                self.held = set(still.values_list("pk", flat=True))
+                logger.warning("Lost the claim on %s deliveries", len(held) - len(self.held))
 
 
 def follow_up(edition_id):
@@ -277,7 +371,7 @@ def classify(error):
     return TRANSIENT
 
 
-def deliver(edition_id, batch):
+def deliver(edition_id, batch, claim):
     deliveries = list(
         Delivery.objects.filter(pk__in=batch, state=Delivery.State.SENDING).select_related(
             "subscriber"
@@ -287,14 +381,18 @@ def deliver(edition_id, batch):
     gone = [d.pk for d in deliveries if d.subscriber is None or not d.subscriber.is_confirmed]
     Delivery.objects.filter(pk__in=gone).delete()
     deliveries = [d for d in deliveries if d.pk not in gone]
+    claim.narrow_to(d.pk for d in deliveries)
     root_url = site_root_url()
     templates = {
         render.language: MessageTemplate(render, edition_id, root_url)
         for render in RenderedEdition.objects.filter(edition_send__edition_id=edition_id)
     }
     connection = get_connection()
-    bounced = []
+    bounced, attempted = [], []
     for delivery in deliveries:
+        if not claim.holds(delivery.pk):
+            continue  # taken back by another worker: it is theirs to send now
+        attempted.append(delivery)
         message = templates[delivery.language].for_delivery(delivery)
         try:
             # Opens once and reuses the connection; after a failure, opens a fresh one.
@@ -312,8 +410,9 @@ def deliver(edition_id, batch):
             status = getattr(message, "anymail_status", None)
             message_id = status.message_id if status else None
             delivery.message_id = "" if message_id is None else str(message_id)
+        claim.progressed()
     close_quietly(connection)
-    record_results(deliveries)
+    record_results(attempted)
     for subscriber in bounced:
         subscriber.unsubscribe("hard bounce while sending", reason=Suppression.Reason.BOUNCED)
 
