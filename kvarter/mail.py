@@ -4,14 +4,18 @@ A mail is rendered from `templates/email/<name>.mjml` (HTML through mjml-python)
 `<name>.txt` in the reader's language, at the moment it is asked for. It is then queued: the
 tasks worker sends it through Django's e-mail API and retries with backoff while the mail
 server is away. So a form answers as usual with the mail server down, and nothing is lost.
+
+Every message, the editions' included, names its sender's domain in its Message-ID.
 """
 
 import datetime
 import logging
 from dataclasses import asdict, dataclass
+from email.utils import make_msgid, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import DNS_NAME
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -86,14 +90,27 @@ def retry_delay(attempt):
     return datetime.timedelta(seconds=settings.MAIL_RETRY_SECONDS * 2 ** (attempt - 1))
 
 
+def sender_domain(address):
+    """The domain of `address` ("Name <user@domain>"), in the ASCII form headers carry."""
+    domain = parseaddr(address)[1].rpartition("@")[2]
+    return domain.encode("idna").decode("ascii") if domain else ""
+
+
+def message_id(from_email):
+    """A Message-ID on the sender's domain. Django would use the machine's name: "localhost",
+    or a container's id, which mail filters count against a message."""
+    return make_msgid(domain=sender_domain(from_email) or DNS_NAME)
+
+
 def build_message(mail, to, *, from_email=None, headers=None, reply_to=None, connection=None):
+    from_email = from_email or settings.DEFAULT_FROM_EMAIL
     message = EmailMultiAlternatives(
         subject=mail.subject,
         body=mail.text,
-        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        from_email=from_email,
         to=list(to),
         reply_to=list(reply_to or []),
-        headers=headers,
+        headers={"Message-ID": message_id(from_email), **(headers or {})},
         connection=connection,
     )
     message.attach_alternative(mail.html, "text/html")

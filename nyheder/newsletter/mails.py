@@ -13,12 +13,18 @@ from django.utils.translation import gettext_lazy as _
 from kvarter.mail import queue_mail, render_mail, send_now
 
 from . import links
+from .messages import newsletter_reply_to
 from .rendering import render_edition
 
 
 def queue_to_subscriber(subscriber, template_name, context):
     mail = render_mail(template_name, subscriber.language, context)
-    queue_mail(mail, [subscriber.email], from_email=settings.NEWSLETTER_FROM_EMAIL)
+    queue_mail(
+        mail,
+        [subscriber.email],
+        from_email=settings.NEWSLETTER_FROM_EMAIL,
+        reply_to=newsletter_reply_to(),
+    )
 
 
 def send_confirmation(subscriber):
@@ -76,4 +82,6 @@ def send_test(edition, language, address):
     mail = render_edition(draft, language)
     with translation.override(language):
         mail.subject = gettext("[Test] %(subject)s") % {"subject": mail.subject}
-    return send_now(mail, [address], from_email=settings.NEWSLETTER_FROM_EMAIL)
+    return send_now(
+        mail, [address], from_email=settings.NEWSLETTER_FROM_EMAIL, reply_to=newsletter_reply_to()
+    )

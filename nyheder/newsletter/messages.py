@@ -5,22 +5,77 @@ language's message once, with placeholders for the address, the token and the Me
 every reader's copy is those bytes with their own values put in. The ordinary attributes
 (body, HTML part, headers) are personalised too, so ESP backends, which never use the MIME
 form, and the test outbox see an ordinary message.
+
+A token is longer than its placeholder, so the quoted-printable parts of the template are
+encoded here rather than by the email package: no placeholder is split across lines, and each
+counts as long as the longest token, so every line stays within 76 octets once the reader's
+token is in (RFC 2045; SpamAssassin flags longer ones as MIME_QP_LONG_LINE).
 """
 
-from email.utils import parseaddr
+import re
+from email.utils import formataddr, parseaddr
 from functools import cache, cached_property
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
-from django.core.mail.message import DNS_NAME, make_msgid
+
+from kvarter.mail import message_id, sender_domain
 
 from .constants import TOKEN_PLACEHOLDER
 from .links import newsletter_url
+from .models import Subscriber
 from .tokens import preferences_token
 
 TO_PLACEHOLDER = "newsletter-reader@placeholder.invalid"
 MESSAGE_ID_PLACEHOLDER = "<newsletter-message-id@placeholder.invalid>"
+# In the quoted-printable parts each token is put in as two halves, between which a line may
+# break: a whole token (76 characters) cannot fit on a line beside the soft line break.
+TOKEN_HEAD = "QP-TOKEN-HEAD"
+TOKEN_TAIL = "QP-TOKEN-TAIL"
+QP_LINE_LENGTH = 76  # octets per encoded line, soft line break included (RFC 2045)
+
+
+@cache
+def token_width():
+    """The length of the longest token a subscriber can have: one for the longest key."""
+    longest_key = "k" * Subscriber._meta.get_field("key").max_length
+    return len(preferences_token(SimpleNamespace(key=longest_key)))
+
+
+def token_halves(token):
+    half = token_width() // 2
+    return token[:half], token[half:]
+
+
+def quoted_printable(text, widths):
+    """`text` as UTF-8 in quoted-printable with "\n" line ends, where each string in `widths`
+    stays whole on one line and counts as the width given for it."""
+    atoms = re.compile("|".join([*map(re.escape, widths), "=[0-9A-F]{2}", "."]))
+    lines = []
+    for line in text.encode().decode("latin-1").translate(QP_ENCODE).splitlines():
+        if line.endswith((" ", "\t")):  # whitespace that ends a line must be encoded
+            line = line[:-1] + f"={ord(line[-1]):02X}"
+        piece, used = [], 0
+        for atom in atoms.findall(line):
+            size = widths.get(atom, len(atom))
+            if piece and used + size > QP_LINE_LENGTH - 1:  # room for the soft break, "="
+                lines.append("".join(piece) + "=")
+                piece, used = [], 0
+            piece.append(atom)
+            used += size
+        lines.append("".join(piece))
+    return "\n".join(lines) + ("\n" if text.endswith("\n") else "")
+
+
+# Octets that quoted-printable writes as they are: printable ASCII but "=", space, tab and the
+# line ends; any other octet becomes "=XX".
+QP_ENCODE = {
+    octet: f"={octet:02X}"
+    for octet in range(256)
+    if not (33 <= octet <= 126 and octet != ord("=")) and chr(octet) not in " \t\r\n"
+}
 
 
 class PrebuiltMIME:
@@ -60,7 +115,9 @@ class MessageTemplate:
             body=self.rendered.text.replace(TOKEN_PLACEHOLDER, token),
             from_email=settings.NEWSLETTER_FROM_EMAIL,
             to=[address],
+            reply_to=newsletter_reply_to(),
             headers={
+                "List-Id": list_id(),
                 "List-Unsubscribe": (
                     f"<{self.unsubscribe_url.replace(TOKEN_PLACEHOLDER, token)}>, "
                     f"<mailto:{settings.NEWSLETTER_UNSUBSCRIBE_MAILTO}?subject=unsubscribe>"
@@ -80,15 +137,20 @@ class MessageTemplate:
     @cached_property
     def prebuilt(self):
         """The placeholder message's bytes, or None if encoding split a placeholder."""
-        data = (
-            self.build(TOKEN_PLACEHOLDER, TO_PLACEHOLDER, MESSAGE_ID_PLACEHOLDER)
-            .message()
-            .as_bytes(linesep="\r\n")
-        )
+        mime = self.build(TOKEN_PLACEHOLDER, TO_PLACEHOLDER, MESSAGE_ID_PLACEHOLDER).message()
+        head, tail = (len(half) for half in token_halves("x" * token_width()))
+        for part in mime.walk():
+            if part.get("Content-Transfer-Encoding") == "quoted-printable":
+                text = part.get_payload(decode=True).decode(part.get_content_charset())
+                text = text.replace(TOKEN_PLACEHOLDER, TOKEN_HEAD + TOKEN_TAIL)
+                part.set_payload(quoted_printable(text, {TOKEN_HEAD: head, TOKEN_TAIL: tail}))
+        data = mime.as_bytes(linesep="\r\n")
         tokens = 1 + self.rendered.html.count(TOKEN_PLACEHOLDER)
         tokens += self.rendered.text.count(TOKEN_PLACEHOLDER)
+        halves = data.count(TOKEN_HEAD.encode())
         intact = (
-            data.count(TOKEN_PLACEHOLDER.encode()) == tokens
+            data.count(TOKEN_PLACEHOLDER.encode()) + halves == tokens
+            and data.count(TOKEN_TAIL.encode()) == halves
             and data.count(TO_PLACEHOLDER.encode()) == 1
             and data.count(MESSAGE_ID_PLACEHOLDER.encode()) == 1
         )
@@ -97,17 +159,32 @@ class MessageTemplate:
     def for_delivery(self, delivery):
         token = preferences_token(delivery.subscriber)
         address = delivery.subscriber.email
-        message_id = make_msgid(domain=DNS_NAME)
-        message = self.build(token, address, message_id)
+        reader_message_id = message_id(settings.NEWSLETTER_FROM_EMAIL)
+        message = self.build(token, address, reader_message_id)
         # The delivery comes back with the ESP's webhook events.
         message.metadata = {"delivery": str(delivery.pk), "edition": str(self.edition_id)}
-        if self.prebuilt and address.isascii():
+        if self.prebuilt and address.isascii() and len(token) <= token_width():
+            head, tail = token_halves(token)
             message.prebuilt = (
                 self.prebuilt.replace(TOKEN_PLACEHOLDER.encode(), token.encode())
+                .replace(TOKEN_HEAD.encode(), head.encode())
+                .replace(TOKEN_TAIL.encode(), tail.encode())
                 .replace(TO_PLACEHOLDER.encode(), address.encode())
-                .replace(MESSAGE_ID_PLACEHOLDER.encode(), message_id.encode())
+                .replace(MESSAGE_ID_PLACEHOLDER.encode(), reader_message_id.encode())
             )
         return message
+
+
+def newsletter_reply_to():
+    """Where a reply goes: NEWSLETTER_REPLY_TO, if set, rather than a sender nobody reads."""
+    return [settings.NEWSLETTER_REPLY_TO] if settings.NEWSLETTER_REPLY_TO else []
+
+
+def list_id():
+    """The newsletter's List-Id (RFC 2919) on the sender's domain, by which mail programs and
+    filters know its mails as one list."""
+    label = "newsletter." + sender_domain(settings.NEWSLETTER_FROM_EMAIL)
+    return formataddr((settings.WAGTAIL_SITE_NAME, label))
 
 
 def send_message(connection, message):

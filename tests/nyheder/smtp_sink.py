@@ -3,6 +3,7 @@
     with SmtpSink() as sink:            # a thread in this process
         ... EMAIL_HOST=127.0.0.1, EMAIL_PORT=sink.port ...
         sink.messages                   # email.message.Message objects, in arrival order
+        sink.raw                        # the same messages as the bytes the server received
         sink.recipients()               # Counter of envelope recipients
 
 `refuse` makes it answer 550 to those recipients, as a server does for an unknown mailbox.
@@ -42,6 +43,7 @@ class Handler:
             self.sink.envelopes.append(list(envelope.rcpt_tos))
             if self.sink.keep_messages:
                 self.sink.messages.append(message)
+                self.sink.raw.append(envelope.original_content)
         return "250 Message accepted"
 
 
@@ -54,6 +56,7 @@ class SmtpSink:
         self.lock = threading.Lock()
         self.envelopes = []
         self.messages = []
+        self.raw = []
         self.controller = Controller(Handler(self), hostname="127.0.0.1", port=self.port)
 
     def __enter__(self):
