@@ -5,6 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 # The number is the address: …/<year>/nr-<number>/.
 ISSUE_SLUG = "nr-{number}"
+# Addresses beyond these are no issue's, and neither database can look them up (a year must fit
+# a date, a number PostgreSQL's integer): they answer 404 before any query.
+MAX_ISSUE_NUMBER = 2**31 - 1
+
+
+def is_plausible_year(year):
+    return 1 <= year <= 9999
+
+
 SEARCH_QUERY_MAX_LENGTH = 200
 
 

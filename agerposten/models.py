@@ -25,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 from kvarter.constants import LISTING_PAGE_SIZE
 from kvarter.models import BasePage, BodyPage, RoutableMixin
 
-from .constants import ISSUE_SLUG
+from .constants import ISSUE_SLUG, MAX_ISSUE_NUMBER, is_plausible_year
 from .forms import ArchiveSearchForm, IssuePageForm
 from .issue_pdfs import IssuePdf, IssuePdfPage
 from .search import search_pages
@@ -71,10 +71,11 @@ class ArchiveIndexPage(RoutableMixin, BodyPage):
         if len(path_components) >= 2 and path_components[0].isdigit():
             match = path_components[1].removeprefix("nr-")
             if path_components[1].startswith("nr-") and match.isdigit():
+                year, number = int(path_components[0]), int(match)
+                if not (is_plausible_year(year) and number <= MAX_ISSUE_NUMBER):
+                    raise Http404
                 issue = (
-                    IssuePage.objects.child_of(self)
-                    .filter(number=int(match), date__year=int(path_components[0]))
-                    .first()
+                    IssuePage.objects.child_of(self).filter(number=number, date__year=year).first()
                 )
                 if issue is None:
                     raise Http404
@@ -83,6 +84,8 @@ class ArchiveIndexPage(RoutableMixin, BodyPage):
 
     def listing_response(self, request, year=None):
         issues = self.issues()
+        if year is not None and not is_plausible_year(year):
+            raise Http404
         if year is not None:
             issues = issues.filter(date__year=year)
             if not issues.exists():

@@ -258,6 +258,17 @@ class AddressTests(TestCase):
         for url in ["/da/agerposten/2025/nr-42/", "/da/agerposten/2026/nr-99/"]:
             self.assertEqual(self.client.get(url).status_code, 404, url)
 
+    def test_years_and_numbers_no_database_can_hold_are_not_found(self):
+        # What a scanner sends (bench/fuzz_urls.py found the first one).
+        for url in [
+            "/da/agerposten/99999999999999999999999/nr-42/",
+            "/da/agerposten/0/nr-42/",
+            "/da/agerposten/2026/nr-99999999999999999999/",
+            "/da/agerposten/99999999999999999999999/",
+            "/da/agerposten/10000/",
+        ]:
+            self.assertEqual(self.client.get(url).status_code, 404, url)
+
     def test_the_archive_lists_newest_first(self):
         response = self.client.get(self.archive.url)
         numbers = [issue.number for issue in response.context["issues"]]
