@@ -9,4 +9,4 @@ import os
 os.environ.setdefault("SECRET_KEY", "build-only-not-secret-" + "x" * 32)
 os.environ.setdefault("EMAIL_HASH_KEY", "build-only-not-secret")
 
-from .base import *  # noqa: E402, F403
+from .base import *  # noqa: F403
