@@ -305,8 +305,10 @@ LOGGING = {
 # out for an hour; other editors and other addresses are not affected. An editor is unlocked with
 # `manage.py axes_reset_username NAME` (docs/deploy.md). The address is REMOTE_ADDR, which
 # kvarter.security.ClientAddressMiddleware has set to the visitor's behind the proxy.
+# AxesBackend, not the standalone one: code that logs in with the first backend (Wagtail's test
+# helpers) needs one that can also load the user again.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
