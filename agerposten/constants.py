@@ -21,3 +21,11 @@ class PdfStatus(models.TextChoices):
     PROCESSING = "processing", _("Processing")
     READY = "ready", _("Ready")
     FAILED = "failed", _("Failed")
+
+
+class OcrStatus(models.TextChoices):
+    NOT_NEEDED = "", _("Not needed")
+    UNAVAILABLE = "unavailable", _("OCR not installed")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")

@@ -5,9 +5,10 @@ It knows no page model, so that processing, forms and the page models can all im
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from .constants import PdfStatus
-from .search import unindex_pages
+from .constants import OcrStatus, PdfStatus
+from .search import WORD, unindex_pages
 
 
 class IssuePdf(models.Model):
@@ -28,6 +29,16 @@ class IssuePdf(models.Model):
     page_count = models.PositiveIntegerField(_("pages"))
     file_size = models.PositiveBigIntegerField(_("file size (bytes)"))
     has_text = models.BooleanField(_("has searchable text"), default=False)
+    # OCR of the pages without a text layer (ocr.py): how many there are, how many are done so
+    # far (the progress the editor sees), how many gave text, and how many of those are unsure.
+    ocr_status = models.CharField(
+        _("OCR"), max_length=20, choices=OcrStatus.choices, blank=True, default=""
+    )
+    ocr_pages = models.PositiveIntegerField(_("pages to read by OCR"), default=0)
+    ocr_done = models.PositiveIntegerField(_("pages done by OCR"), default=0)
+    ocr_read = models.PositiveIntegerField(_("pages read by OCR"), default=0)
+    ocr_low_confidence = models.PositiveIntegerField(_("pages with low confidence"), default=0)
+    ocr_error = models.CharField(_("OCR problem"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -37,9 +48,28 @@ class IssuePdf(models.Model):
     def __str__(self):
         return self.document.title
 
+    @property
+    def ocr_summary(self):
+        """ "OCR: 16 of 16 pages read, 3 pages with low confidence", for the editor."""
+        summary = ngettext(
+            "OCR: %(read)d of %(count)d page read",
+            "OCR: %(read)d of %(count)d pages read",
+            self.ocr_pages,
+        ) % {"read": self.ocr_read, "count": self.ocr_pages}
+        if self.ocr_low_confidence:
+            summary += ngettext(
+                ", %(low)d page with low confidence",
+                ", %(low)d pages with low confidence",
+                self.ocr_low_confidence,
+            ) % {"low": self.ocr_low_confidence}
+        return summary
+
     def delete_with_files(self):
-        """Remove this PDF, its document, cover and search index rows: nothing left behind."""
+        """Remove this PDF, its document, cover, page images and search index rows: nothing
+        left behind."""
         unindex_pages(list(self.pages.values_list("pk", flat=True)))
+        for page in self.pages.exclude(image=""):
+            page.image.delete(save=False)
         if self.cover_id:
             self.cover.delete()
         self.document.delete()  # cascades to this row and its pages
@@ -51,6 +81,21 @@ class IssuePdfPage(models.Model):
     pdf = models.ForeignKey(IssuePdf, on_delete=models.CASCADE, related_name="pages")
     number = models.PositiveIntegerField(_("page"))
     text = models.TextField(_("text"), blank=True)
+    # Pages read by OCR: the scan as an image, each word's box on it ([word, left, top, width,
+    # height] in ocr.BOX_SCALE units of the page) and Tesseract's mean confidence (0-100).
+    ocr = models.BooleanField(_("text recognised automatically"), default=False)
+    confidence = models.FloatField(_("OCR confidence"), null=True, blank=True)
+    low_confidence = models.BooleanField(_("low OCR confidence"), default=False)
+    words = models.JSONField(_("word boxes"), default=list, blank=True)
+    image = models.ImageField(
+        _("page image"),
+        upload_to="agerposten/pages/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True)
+    image_height = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("issue page text")
@@ -62,3 +107,15 @@ class IssuePdfPage(models.Model):
 
     def __str__(self):
         return f"{self.pdf} p. {self.number}"
+
+    def marks(self, terms):
+        """The boxes of the words that `terms` (search.words of a query) find, as the search
+        does: by prefix, case-insensitively. Each is {word, x, y, width, height} in
+        ocr.BOX_SCALE units of the page."""
+        if not terms:
+            return []
+        return [
+            {"word": word, "x": x, "y": y, "width": width, "height": height}
+            for word, x, y, width, height in self.words
+            if any(part.startswith(term) for part in WORD.findall(word.lower()) for term in terms)
+        ]

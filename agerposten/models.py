@@ -11,7 +11,9 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import formats
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -25,12 +27,47 @@ from wagtail_localize.fields import SynchronizedField
 from kvarter.constants import LISTING_PAGE_SIZE
 from kvarter.models import BasePage, BodyPage, RoutableMixin
 
-from .constants import ISSUE_SLUG, MAX_ISSUE_NUMBER, is_plausible_year
+from .constants import (
+    ISSUE_SLUG,
+    MAX_ISSUE_NUMBER,
+    SEARCH_QUERY_MAX_LENGTH,
+    OcrStatus,
+    is_plausible_year,
+)
 from .forms import ArchiveSearchForm, IssuePageForm
 from .issue_pdfs import IssuePdf, IssuePdfPage
-from .search import search_pages
+from .ocr import ocr_unavailable_reason
+from .search import search_pages, words
 
-__all__ = ["ArchiveIndexPage", "IssuePage", "IssuePdf", "IssuePdfPage", "file_size_text"]
+__all__ = [
+    "ArchiveIndexPage",
+    "IssuePage",
+    "IssuePdf",
+    "IssuePdfPage",
+    "file_size_text",
+    "search_issue_pages",
+]
+
+
+def search_issue_pages(query, issues, limit=None):
+    """search_pages, with the hits on pages read by OCR linked to the issue's page view (the
+    scan with the words highlighted) and marked when the recognition was unsure."""
+    hits = search_pages(query, issues) if limit is None else search_pages(query, issues, limit)
+    if not hits:
+        return hits
+    keys = {(hit["issue"].pdf_id, hit["page"]) for hit in hits}
+    rows = IssuePdfPage.objects.filter(
+        ocr=True, pdf_id__in={key[0] for key in keys}, number__in={key[1] for key in keys}
+    ).values_list("pdf_id", "number", "low_confidence")
+    ocr_pages = {(pdf_id, number): low for pdf_id, number, low in rows}
+    for hit in hits:
+        key = (hit["issue"].pdf_id, hit["page"])
+        if key in ocr_pages:
+            page_view = hit["issue"].subpage_url("page_text", page_number=hit["page"])
+            hit["url"] = f"{page_view}?{urlencode({'q': query})}"
+            hit["ocr"] = True
+            hit["low_confidence"] = ocr_pages[key]
+    return hits
 
 
 def file_size_text(size):
@@ -98,7 +135,7 @@ class ArchiveIndexPage(RoutableMixin, BodyPage):
             searched = issues
             if form.cleaned_data.get("year"):
                 searched = searched.filter(date__year=form.cleaned_data["year"])
-            hits = Paginator(search_pages(query, searched), LISTING_PAGE_SIZE).get_page(
+            hits = Paginator(search_issue_pages(query, searched), LISTING_PAGE_SIZE).get_page(
                 request.GET.get("page")
             )
         else:
@@ -148,7 +185,12 @@ class ProcessingStatusPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["pdf"] = self.instance.pdf if self.instance.pdf_id else None
+            pdf = self.instance.pdf if self.instance.pdf_id else None
+            context["pdf"] = pdf
+            if pdf is not None and pdf.ocr_status:
+                context["ocr_unavailable"] = ocr_unavailable_reason()
+                context["ocr_running"] = pdf.ocr_status == OcrStatus.RUNNING
+                context["ocr_url"] = reverse("agerposten_run_ocr", args=[self.instance.pk])
             return context
 
 
@@ -291,14 +333,25 @@ class IssuePage(RoutableMixin, BasePage):
         text_page = self.pdf.pages.filter(number=page_number).first()
         if text_page is None:
             raise Http404
+        context = {
+            "text_page": text_page,
+            "paragraphs": [p for p in text_page.text.split("\n\n") if p.strip()],
+            "pdf_link": f"{self.pdf.document.url}#page={page_number}",
+            **self.neighbour_links(page_number, request),
+        }
+        if not text_page.image:
+            return self.render(
+                request, template="agerposten/issue_page_text.html", context_overrides=context
+            )
+        # A scanned page: its image with the searched words marked, and the OCR text below.
+        query = request.GET.get("q", "")[:SEARCH_QUERY_MAX_LENGTH]
         return self.render(
             request,
-            template="agerposten/issue_page_text.html",
+            template="agerposten/issue_page_scan.html",
             context_overrides={
-                "text_page": text_page,
-                "paragraphs": [p for p in text_page.text.split("\n\n") if p.strip()],
-                "pdf_link": f"{self.pdf.document.url}#page={page_number}",
-                **self.neighbour_links(page_number, request),
+                **context,
+                "search_query": query,
+                "marks": text_page.marks(words(query)),
             },
         )
 

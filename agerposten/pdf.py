@@ -11,6 +11,9 @@ MAX_FILE_SIZE = 100 * 1024 * 1024
 # No issue of a neighbourhood paper has more; a larger count means a wrong or hostile file.
 MAX_PAGES = 500
 COVER_WIDTH = 800
+# A4 is 595 × 842 points, a broadsheet 1,100 × 1,600: a side beyond 2,000 points (70 cm) is no
+# newspaper page, and reading it by OCR at 300 dpi would need gigabytes.
+MAX_PAGE_POINTS = 2000
 # Control characters (other than line breaks) are no text; \x02 and \x03 mark search hits.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -52,9 +55,18 @@ def check_pdf(data):
     """
     document = open_pdf(data)
     try:
-        for page in document:
+        for number, page in enumerate(document, start=1):
+            width, height = page.get_size()
             page.get_textpage().close()
             page.close()
+            if max(width, height) > MAX_PAGE_POINTS:
+                raise PdfError(
+                    _(
+                        "Page %(number)d is %(width)d × %(height)d cm; a page can be at most "
+                        "70 × 70 cm."
+                    )
+                    % {"number": number, "width": width / 72 * 2.54, "height": height / 72 * 2.54}
+                )
         return len(document)
     except pypdfium2.PdfiumError:
         raise PdfError(_("The PDF is damaged or incomplete and cannot be read.")) from None
@@ -82,6 +94,25 @@ def read_pdf(data):
             textpage.close()
             page.close()
         return out.getvalue(), texts
+    except pypdfium2.PdfiumError:
+        raise PdfError(_("The PDF is damaged or incomplete and cannot be read.")) from None
+    finally:
+        document.close()
+
+
+def render_pages(data, numbers, width):
+    """{page number: WebP bytes of the page, `width` pixels wide} for pages of a usable PDF."""
+    document = open_pdf(data)
+    try:
+        images = {}
+        for number in numbers:
+            page = document[number - 1]
+            image = page.render(scale=width / page.get_width()).to_pil().convert("RGB")
+            out = io.BytesIO()
+            image.save(out, format="WEBP", quality=70)
+            images[number] = out.getvalue()
+            page.close()
+        return images
     except pypdfium2.PdfiumError:
         raise PdfError(_("The PDF is damaged or incomplete and cannot be read.")) from None
     finally:

@@ -1,13 +1,13 @@
 from django.template.loader import render_to_string
+from django.urls import path
 
 from wagtail import hooks
 from wagtail.models import Locale
 
 from . import demo
-from .admin_views import IssueListingViewSet
+from .admin_views import IssueListingViewSet, run_ocr_again
 from .issue_pdfs import IssuePdf
-from .models import IssuePage
-from .search import search_pages
+from .models import IssuePage, search_issue_pages
 
 SITE_SEARCH_HITS = 5
 
@@ -16,7 +16,7 @@ SITE_SEARCH_HITS = 5
 def pages_inside_issues(request, query):
     """The best pages inside Agerposten issues, for the site search (see kvarter/views.py)."""
     issues = IssuePage.objects.live().public().filter(locale=Locale.get_active())
-    hits = search_pages(query, issues, limit=SITE_SEARCH_HITS)
+    hits = search_issue_pages(query, issues, limit=SITE_SEARCH_HITS)
     if not hits:
         return ""
     return render_to_string("agerposten/site_search_hits.html", {"hits": hits}, request)
@@ -39,3 +39,8 @@ def covers_only_when_searched_for(images, request):
     if request.GET.get("q"):
         return images
     return images.exclude(pk__in=IssuePdf.objects.exclude(cover=None).values("cover_id"))
+
+
+@hooks.register("register_admin_urls")
+def register_ocr_url():
+    return [path("agerposten/<int:page_id>/ocr/", run_ocr_again, name="agerposten_run_ocr")]

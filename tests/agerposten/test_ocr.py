@@ -1,0 +1,90 @@
+"""Scanned issues are read by OCR: a word printed on a page is found by the site search and
+marked, with its box, on that page's image."""
+
+import datetime
+import shutil
+import unittest
+
+from django.test import TestCase
+
+from agerposten.constants import OcrStatus
+from agerposten.ocr import ocr_unavailable_reason, parse_hocr
+from agerposten.pdf import read_pdf
+from tests.agerposten.scans import scanned_issue, scanned_pdf
+from tests.factories.agerposten import ArchiveIndexPageFactory, make_issue, pdf_with_pages
+from tests.kvarter.helpers import create_site
+
+NEEDS_OCR = unittest.skipIf(
+    shutil.which("tesseract") is None or ocr_unavailable_reason() is not None,
+    "Tesseract with Danish (tesseract-ocr-dan) and ocrmypdf are not installed; .ci/run installs "
+    "them",
+)
+PAGE_SEVEN_WORD = "Kartoffelfestival"
+
+
+@NEEDS_OCR
+class ScannedIssueTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.locales = create_site()
+        cls.archive = ArchiveIndexPageFactory(parent=cls.home)
+        data, cls.lines = scanned_issue(8)
+        cls.lines[6].append(f"{PAGE_SEVEN_WORD} på plænen ved blok Æ")
+        cls.data = scanned_pdf(cls.lines)
+        cls.issue = make_issue(cls.archive, 61, datetime.date(2026, 11, 1), cls.data)
+        cls.pdf = cls.issue.pdf
+
+    def test_every_scanned_page_is_read_and_the_stored_pdf_has_a_text_layer(self):
+        self.assertEqual(self.pdf.ocr_status, OcrStatus.DONE)
+        self.assertEqual((self.pdf.ocr_pages, self.pdf.ocr_read), (8, 8))
+        self.assertTrue(self.pdf.has_text)
+        self.assertEqual(self.pdf.ocr_summary, "OCR: 8 of 8 pages read")
+        with self.pdf.document.open_file() as handle:
+            stored = handle.read()
+        self.assertNotEqual(stored, self.data)
+        self.assertEqual(self.pdf.file_size, len(stored))
+        _, texts = read_pdf(stored)
+        self.assertIn(PAGE_SEVEN_WORD, texts[6])
+        page = self.pdf.pages.get(number=7)
+        self.assertTrue(page.ocr)
+        self.assertIn("Børnene plantede æbletræer ved søen", page.text)
+        self.assertGreater(page.confidence, 80)
+        self.assertFalse(page.low_confidence)
+
+    def test_a_printed_word_is_found_by_the_site_search_and_marked_on_its_page(self):
+        response = self.client.get("/da/search/", {"q": "kartoffelfest"})
+        page_view = f"{self.issue.url}side-7/?q=kartoffelfest"
+        self.assertContains(response, page_view)
+        response = self.client.get(page_view)
+        self.assertTemplateUsed(response, "agerposten/issue_page_scan.html")
+        [mark] = response.context["marks"]
+        self.assertEqual(mark["word"], PAGE_SEVEN_WORD)
+        # The seventh line of the page, at the left margin (the scan's 250 px of 2480).
+        self.assertAlmostEqual(mark["x"], 250 / 2480 * 10000, delta=60)
+        self.assertAlmostEqual(mark["y"], (300 + 6 * 110) / 3508 * 10000, delta=120)
+        self.assertContains(response, f'<rect x="{mark["x"]}" y="{mark["y"]}"')
+        self.assertContains(response, f"{self.pdf.document.url}#page=7")
+        self.assertContains(response, f"{PAGE_SEVEN_WORD} på plænen ved blok Æ")
+        self.assertEqual(
+            self.client.get(f"{self.issue.url}side-6/?q=kartoffelfest").context["marks"], []
+        )
+
+    def test_a_page_with_a_text_layer_is_left_alone(self):
+        issue = make_issue(self.archive, 62, data=pdf_with_pages("Fællesspisning i beboerhuset"))
+        self.assertEqual(issue.pdf.ocr_status, OcrStatus.NOT_NEEDED)
+        self.assertFalse(issue.pdf.pages.get().ocr)
+
+
+class HocrTests(TestCase):
+    def test_words_boxes_and_confidence_are_read_from_hocr(self):
+        hocr = b"""<html xmlns="http://www.w3.org/1999/xhtml"><body>
+        <div class='ocr_page' title='image "x.png"; bbox 0 0 2000 1000; ppageno 0'>
+        <p class='ocr_par'><span class='ocr_line' title='bbox 100 100 900 150'>
+        <span class='ocrx_word' title='bbox 100 100 500 150; x_wconf 90'>K\xc3\xa6lderen</span>
+        <span class='ocrx_word' title='bbox 520 100 900 150; x_wconf 60'>\xc3\xa5bner</span>
+        </span></p></div></body></html>"""
+        result = parse_hocr(hocr)
+        self.assertEqual(result.text, "Kælderen åbner")
+        self.assertEqual(result.words[0], ["Kælderen", 500, 1000, 2000, 500])
+        self.assertEqual(result.confidence, 75.0)
+        self.assertTrue(result.low_confidence)
