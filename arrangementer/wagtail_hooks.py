@@ -1,6 +1,9 @@
 """How events plug into the base app: the home page's "what's on", its calendar link, demo data."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
+from wagtail.models import Locale
 
 from kvarter.models import HomePage
 from kvarter.sections import Section
@@ -54,3 +57,10 @@ def calendar_link(page, request):
 @hooks.register("kvarter_load_demo_content", order=10)
 def load(loader, home):
     demo.load_events(loader, home)
+
+
+@hooks.register("kvarter_search_next_steps")
+def see_whats_on(request):
+    """A search that finds nothing points to the events page."""
+    index = EventIndexPage.objects.live().public().filter(locale=Locale.get_active()).first()
+    return (_("See what's on in the neighbourhood"), index) if index else None

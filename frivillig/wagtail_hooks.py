@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Locale
 from wagtail.permissions import register_permission_policy
 
 from kvarter.permissions import WithoutActionsPolicy
@@ -70,3 +71,10 @@ def hide_help_desk_from_form_submissions(user, editable_forms):
 @hooks.register("kvarter_load_demo_content", order=30)
 def load_demo_guides(loader, home):
     demo.load_guides(loader, home)
+
+
+@hooks.register("kvarter_search_next_steps")
+def ask_the_help_desk(request):
+    """A search that finds nothing points to the volunteer help desk."""
+    desk = HelpDeskPage.objects.live().public().filter(locale=Locale.get_active()).first()
+    return (_("Ask the volunteer desk for help"), desk) if desk else None

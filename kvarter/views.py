@@ -11,19 +11,12 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from wagtail import hooks
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
+
+from .search import query as resident_search
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
-
-
-def search_results(query, locale):
-    """Live, public pages in `locale`, leaving out untranslated stand-ins for Danish pages."""
-    fallback_ids = Page.objects.filter(locale=locale, alias_of__isnull=False).values_list(
-        "id", flat=True
-    )
-    pages = Page.objects.live().public().filter(locale=locale).exclude(id__in=list(fallback_ids))
-    return pages.search(query)
 
 
 def extra_results(request, query):
@@ -40,20 +33,26 @@ def extra_results(request, query):
     return [section for section in sections if section]
 
 
-def specific_in_order(pages):
-    """The specific pages in the given order, with one query per page type, not per page."""
-    ids = [page.id for page in pages]
-    specific = Page.objects.filter(id__in=ids).specific().select_related("locale")
-    by_id = {page.id: page for page in specific}
-    return [by_id[page_id] for page_id in ids if page_id in by_id]
+def next_steps(request):
+    """Where to turn when a search finds nothing: (label, page) pairs from other apps' hooks,
+    such as the help desk and the events page:
+
+        @hooks.register("kvarter_search_next_steps")
+        def ask_us(request): return (_("Ask the volunteer desk"), page) or None
+    """
+    steps = [fn(request) for fn in hooks.get_hooks("kvarter_search_next_steps")]
+    return [step for step in steps if step]
 
 
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()
+    kind = request.GET.get("type", "").strip()
     message = ""
     results = None
+    outcome = None
     extra = []
+    steps = []
     if not query:
         message = _("Type one or more words to search the site.")
     else:
@@ -62,20 +61,29 @@ def search(request):
             message = _(
                 "Your search was long, so we searched for its first %(count)d characters."
             ) % {"count": SEARCH_QUERY_MAX_LENGTH}
-        paginator = Paginator(search_results(query, Locale.get_active()), SEARCH_PAGE_SIZE)
+        locale = Locale.get_active()
+        outcome = resident_search.search(query, locale, kind=kind or None)
+        paginator = Paginator(outcome.hits, SEARCH_PAGE_SIZE)
         results = paginator.get_page(request.GET.get("page"))
-        results.object_list = specific_in_order(results.object_list)
-        if results.number == 1:
+        results.object_list = resident_search.load(results.object_list, locale)
+        if results.number == 1 and not kind:
             extra = extra_results(request, query)
+        if not results.paginator.count and not extra:
+            steps = next_steps(request)
+    querystring = {"q": query, **({"type": kind} if kind else {})}
     return TemplateResponse(
         request,
         "kvarter/search.html",
         {
             "search_query": query,
-            "search_querystring": urlencode({"q": query}),
+            "search_querystring": urlencode(querystring),
             "search_results": results,
+            "search_suggestion": outcome.suggestion if outcome else "",
+            "search_kinds": outcome.kinds if outcome else [],
+            "search_kind": kind,
             "extra_results": extra,
             "search_message": message,
+            "search_next_steps": steps,
         },
     )
 

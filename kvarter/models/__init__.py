@@ -21,6 +21,7 @@ from .pages import (
     PlanPage,
     StandardPage,
 )
+from .search import SearchDocument, SearchWord
 from .site_settings import SiteSettings
 from .snippets import HousingArea, Partner, Person, TranslatedLabel
 
@@ -43,6 +44,8 @@ __all__ = [
     "PlanDocument",
     "PlanPage",
     "RoutableMixin",
+    "SearchDocument",
+    "SearchWord",
     "SiteSettings",
     "StaffRecipientsMixin",
     "StandardPage",

@@ -284,7 +284,12 @@ MAIL_RETRY_SECONDS = int(env.get("MAIL_RETRY_SECONDS", "60"))
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 WAGTAIL_SITE_NAME = "Charlottekvarteret"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# "default" is what the admin searches; "residents" is the index of the public site search,
+# with each language's own analysis (kvarter/search/, docs/search.md).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "residents": {"BACKEND": "kvarter.search.backend"},
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -33,9 +33,15 @@ class SearchTests(TestCase):
         )
         self.assertEqual(self.titles(self.search("en", "Kulturmøde")), [])
 
-    def test_untranslated_stand_ins_are_not_search_results(self):
+    def test_untranslated_pages_are_found_once_in_danish_and_marked(self):
         self.assertTrue(Page.objects.filter(locale=self.locales["ar"], alias_of__isnull=False))
-        self.assertEqual(self.titles(self.search("ar", "Kulturmøde")), [])
+        response = self.search("ar", "Kulturmøde")
+        [hit] = response.context["search_results"]
+        self.assertEqual(hit.title, "Kulturmøde i beboerhuset")
+        self.assertTrue(hit.fallback)
+        # Opened through the Arabic stand-in, so the interface stays Arabic.
+        self.assertEqual(hit.page.url, "/ar/kulturaften/")
+        self.assertContains(response, 'lang="da"')
 
     def test_drafts_are_not_found(self):
         self.assertNotIn("Kulturmøde kladde", self.titles(self.search("da", "kladde")))
