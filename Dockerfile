@@ -41,6 +41,11 @@ CMD ["nginx", "-g", "daemon off;"]
 
 # --- app: gunicorn or the tasks worker, as a non-root user (the default target) ---------------
 FROM python:3.11-slim-bookworm AS app
+# Tesseract with Danish for the worker's OCR of scanned Agerposten pages (agerposten/ocr.py;
+# OCRmyPDF itself comes from uv.lock and needs neither Ghostscript nor qpdf here).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-dan \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 1000 kvarter
 ENV PATH=/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
