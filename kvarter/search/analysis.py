@@ -9,6 +9,7 @@ and on PostgreSQL alike, so both databases find the same pages:
   Turkish stems are then folded to ASCII, since many residents type on a Danish keyboard;
 - Arabic and Urdu: short vowels (tashkeel) and tatweel removed, أ إ آ ٱ → ا, ة ۃ → ه,
   ى ی → ي, ک → ك, ہ → ه, Arabic-Indic digits → 0-9; Arabic is then Snowball-stemmed;
+- Danish and English: accents other than æ, ø and å dropped (café, cafe);
 - Somali: accents and apostrophes dropped, long vowels and doubled letters written once;
 - Danish compounds: the tail parts of long words are indexed too ("sommerfest" also holds
   "fest"), so a word-start query on them finds the compound.
@@ -48,6 +49,8 @@ ARABIC_LETTERS = str.maketrans(
     }
 )
 TURKISH_FOLD = str.maketrans("çğıöşüâîû", "cgiosuaiu")
+# Danish and English keep æ, ø and å, but café and cafe, Kvindecafé and kvindecafe are one word.
+LATIN_ACCENTS = str.maketrans("áàâäéèêëíìîïóòôúùûüç", "aaaaeeeeiiiiooouuuuc")
 SOMALI_APOSTROPHES = re.compile("['’ʼ`]")
 REPEATED_LETTER = re.compile(r"(\w)\1+")
 
@@ -64,6 +67,8 @@ def normalise(text, language):
     text = text.lower()
     if language in ARABIC_SCRIPT:
         text = TASHKEEL.sub("", text).translate(ARABIC_LETTERS)
+    elif language in {"da", "en"}:
+        text = text.translate(LATIN_ACCENTS)
     elif language == "so":
         text = REPEATED_LETTER.sub(r"\1", SOMALI_APOSTROPHES.sub("", _strip_accents(text)))
     return text

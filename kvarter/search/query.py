@@ -37,7 +37,7 @@ MIN_PREFIX = 3
 MIN_TYPO_WORD = 4
 SNIPPET_BEFORE, SNIPPET_AFTER = 70, 170
 # What a query word earns in a page, by where and how it matches.
-TITLE_WORD, TITLE_START, BODY_WORD, BODY_START, PART = 12.0, 8.0, 4.0, 2.5, 2.0
+TITLE_WORD, TITLE_START, TITLE_PART, BODY_WORD, BODY_START, PART = 12, 8, 6, 4, 2.5, 2
 CORRECTED = 0.6
 
 
@@ -197,6 +197,8 @@ def _word_score(alternatives, title_terms, terms, parts):
             score = TITLE_WORD
         elif prefix and any(t.startswith(stem) for t in title_terms):
             score = TITLE_START
+        elif prefix and any(t.find(stem, analysis.MIN_HEAD) > 0 for t in title_terms):
+            score = TITLE_PART
         elif stem in terms:
             score = BODY_WORD
         elif prefix and any(t.startswith(stem) for t in terms):
