@@ -39,6 +39,8 @@ class IssuePdf(models.Model):
     ocr_read = models.PositiveIntegerField(_("pages read by OCR"), default=0)
     ocr_low_confidence = models.PositiveIntegerField(_("pages with low confidence"), default=0)
     ocr_error = models.CharField(_("OCR problem"), max_length=300, blank=True)
+    # SHA-256 of the file as uploaded (before OCR changed it): a bulk import skips what it has.
+    source_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -9,6 +9,7 @@ Only the data model is used here, so that the admin form can import it; importin
 page models, turns a file into an issue page.
 """
 
+import hashlib
 import io
 
 from django.core.files.base import ContentFile
@@ -44,7 +45,12 @@ def create_pdf(data, filename, title, stored_files=None):
         status=PdfStatus.PROCESSING,
         page_count=page_count,
         file_size=len(data),
+        source_hash=source_hash(data),
     )
+
+
+def source_hash(data):
+    return hashlib.sha256(data).hexdigest()
 
 
 def cover_alt_text(number):

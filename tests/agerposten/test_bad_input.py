@@ -128,7 +128,10 @@ class CommandTests(TestCase):
         out = io.StringIO()
         with self.assertRaises(CommandError) as raised:
             call_command("agerposten_import", str(self.folder), stdout=out)
-        self.assertEqual(str(raised.exception), "Imported 2, updated 1, failed 2.")
+        self.assertEqual(
+            str(raised.exception),
+            "Imported 2, updated 1, skipped 0, failed 2; 0 pages read by OCR.",
+        )
         self.assertIn("agerposten-43-2025-09-01.pdf", out.getvalue())
         self.assertIn("forside.pdf", out.getvalue())
         self.assertEqual(sorted(IssuePage.objects.values_list("number", flat=True)), [40, 41, 42])

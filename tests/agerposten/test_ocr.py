@@ -2,16 +2,29 @@
 marked, with its box, on that page's image."""
 
 import datetime
+import io
 import shutil
+import tempfile
 import unittest
+from pathlib import Path
 
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import TestCase
+from django.utils import translation
 
 from agerposten.constants import OcrStatus
+from agerposten.models import IssuePage
 from agerposten.ocr import ocr_unavailable_reason, parse_hocr
 from agerposten.pdf import read_pdf
 from tests.agerposten.scans import scanned_issue, scanned_pdf
-from tests.factories.agerposten import ArchiveIndexPageFactory, make_issue, pdf_with_pages
+from tests.factories.agerposten import (
+    ArchiveIndexPageFactory,
+    encrypted_pdf,
+    make_issue,
+    pdf_with_pages,
+)
 from tests.kvarter.helpers import create_site
 
 NEEDS_OCR = unittest.skipIf(
@@ -38,7 +51,10 @@ class ScannedIssueTests(TestCase):
         self.assertEqual(self.pdf.ocr_status, OcrStatus.DONE)
         self.assertEqual((self.pdf.ocr_pages, self.pdf.ocr_read), (8, 8))
         self.assertTrue(self.pdf.has_text)
-        self.assertEqual(self.pdf.ocr_summary, "OCR: 8 of 8 pages read")
+        with translation.override("en"):
+            self.assertEqual(self.pdf.ocr_summary, "OCR: 8 of 8 pages read")
+        with translation.override("da"):
+            self.assertEqual(self.pdf.ocr_summary, "OCR: 8 af 8 sider læst")
         with self.pdf.document.open_file() as handle:
             stored = handle.read()
         self.assertNotEqual(stored, self.data)
@@ -73,6 +89,36 @@ class ScannedIssueTests(TestCase):
         issue = make_issue(self.archive, 62, data=pdf_with_pages("Fællesspisning i beboerhuset"))
         self.assertEqual(issue.pdf.ocr_status, OcrStatus.NOT_NEEDED)
         self.assertFalse(issue.pdf.pages.get().ocr)
+
+
+@NEEDS_OCR
+class BulkImportTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.locales = create_site()
+        cls.archive = ArchiveIndexPageFactory(parent=cls.home)
+
+    def test_a_back_catalogue_of_scans_is_imported_and_a_rerun_skips_what_is_done(self):
+        folder = Path(tempfile.mkdtemp())
+        (folder / "agerposten-1-1998-03-01.pdf").write_bytes(scanned_issue(2)[0])
+        (folder / "agerposten-2-1998-06-01.pdf").write_bytes(scanned_issue(3)[0])
+        (folder / "agerposten-3-1998-09-01.pdf").write_bytes(encrypted_pdf())
+        first = self.run_import(folder)
+        self.assertIn("Imported 2, updated 0, skipped 0, failed 1; 5 pages read by OCR.", first)
+        with translation.override(settings.LANGUAGE_CODE):  # the command speaks the site's
+            ocr_line = IssuePage.objects.get(number=1).pdf.ocr_summary
+            refused = translation.gettext("The PDF is protected by a password.")
+        self.assertIn(f"agerposten-1-1998-03-01.pdf: Agerposten nr. 1, 2 pages ({ocr_line})", first)
+        self.assertIn(f"agerposten-3-1998-09-01.pdf: {refused}", first)
+        again = self.run_import(folder)
+        self.assertIn("Imported 0, updated 0, skipped 2, failed 1; 0 pages read by OCR.", again)
+        self.assertEqual(sorted(IssuePage.objects.values_list("number", flat=True)), [1, 2])
+
+    def run_import(self, folder):
+        out = io.StringIO()
+        with self.assertRaises(CommandError) as raised:
+            call_command("agerposten_import", str(folder), stdout=out)
+        return f"{out.getvalue()}{raised.exception}"
 
 
 class HocrTests(TestCase):

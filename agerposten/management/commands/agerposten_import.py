@@ -1,7 +1,9 @@
 """Import Agerposten PDFs: one file with --number and --date, or every PDF in a folder.
 
 In a folder, the file name carries the number and the date (see FILE_NAME_PATTERNS), e.g.
-agerposten-42-2026-03-01.pdf or nr42_2026-03-01.pdf. Re-importing a number updates that issue.
+agerposten-42-2026-03-01.pdf or nr42_2026-03-01.pdf. Re-importing a number updates that issue;
+a file already imported as it is (same content and date) is skipped, so a rerun over a back
+catalogue only does what is left. Scanned pages are read by OCR as they are imported.
 """
 
 import datetime
@@ -13,9 +15,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Locale
 
+from agerposten.constants import PdfStatus
 from agerposten.importing import import_issue
-from agerposten.models import ArchiveIndexPage
+from agerposten.models import ArchiveIndexPage, IssuePage
 from agerposten.pdf import PdfError
+from agerposten.processing import source_hash
 
 FILE_NAME_PATTERNS = [
     # agerposten-42-2026-03-01.pdf, agerposten_42_2026-03-01.pdf
@@ -76,32 +80,52 @@ class Command(BaseCommand):
         if not source.is_dir():
             raise CommandError(f"{path}: no such file or folder.")
         jobs, failed = self.folder_jobs(source)
-        imported = updated = 0
+        imported = updated = skipped = ocr_pages = 0
         for file_path, issue_number, issue_date, issue_title in jobs:
             try:
+                data = file_path.read_bytes()
+                if self.already_imported(archive, issue_number, issue_date, data):
+                    skipped += 1
+                    continue
                 issue, created = import_issue(
-                    archive,
-                    issue_number,
-                    issue_date,
-                    file_path.read_bytes(),
-                    file_path.name,
-                    issue_title,
+                    archive, issue_number, issue_date, data, file_path.name, issue_title
                 )
             except (PdfError, ValidationError, OSError) as error:
                 failed.append((file_path.name, self.reason(error)))
                 continue
             imported += created
             updated += not created
+            ocr_pages += issue.pdf.ocr_read
             self.report(file_path, issue)
         for name, reason in failed:
             self.stdout.write(f"Failed: {name}: {reason}")
-        summary = f"Imported {imported}, updated {updated}, failed {len(failed)}."
+        summary = (
+            f"Imported {imported}, updated {updated}, skipped {skipped}, failed {len(failed)}; "
+            f"{ocr_pages} pages read by OCR."
+        )
         if failed:
             raise CommandError(summary)
         self.stdout.write(summary)
 
+    @staticmethod
+    def already_imported(archive, number, date, data):
+        """The issue exists, processed, from this very file (as it was before OCR)."""
+        return (
+            IssuePage.objects.child_of(archive)
+            .filter(
+                number=number,
+                date=date,
+                pdf__status=PdfStatus.READY,
+                pdf__source_hash=source_hash(data),
+            )
+            .exists()
+        )
+
     def report(self, file_path, issue):
-        self.stdout.write(f"{file_path.name}: {issue.title}, {issue.pdf.page_count} pages")
+        line = f"{file_path.name}: {issue.title}, {issue.pdf.page_count} pages"
+        if issue.pdf.ocr_status:
+            line += f" ({issue.pdf.ocr_summary or issue.pdf.get_ocr_status_display()})"
+        self.stdout.write(line)
 
     def file_job(self, file_path, number, date, title):
         if number is None or date is None:
