@@ -71,6 +71,7 @@ def search(request):
         if not results.paginator.count and not extra:
             steps = next_steps(request)
     querystring = {"q": query, **({"type": kind} if kind else {})}
+    suggestion = outcome.suggestion if outcome else ""
     return TemplateResponse(
         request,
         "kvarter/search.html",
@@ -78,7 +79,8 @@ def search(request):
             "search_query": query,
             "search_querystring": urlencode(querystring),
             "search_results": results,
-            "search_suggestion": outcome.suggestion if outcome else "",
+            "search_suggestion": suggestion,
+            "search_suggestion_url": "?" + urlencode({**querystring, "q": suggestion}),
             "search_kinds": outcome.kinds if outcome else [],
             "search_kind": kind,
             "extra_results": extra,
