@@ -2,26 +2,40 @@
 
 PostgreSQL: a generated tsvector column with a GIN index (migration 0002).
 SQLite: an FTS5 table, `agerposten_page_fts`, whose rowid is the IssuePdfPage id; this module
-keeps it up to date (`index_pages`, `unindex_pages`). Queries match every word, by prefix, so
-"fodbold" also finds "fodboldklubben".
+keeps it up to date (`index_pages`, `unindex_pages`).
+
+The paper is Danish, and a query is read the way the site search reads Danish
+(kvarter/search/analysis.py): every word must match, as the start of a word after Snowball
+stemming ("frivillige" finds "frivillig", "fodbold" finds "fodboldklubben"), as a part of a
+compound ("fest" finds "høstfesten"), or, when no page holds the word, as the indexed word one
+letter away ("agerpost", "frivilig"). Pages where every word starts a word rank first.
 """
 
 import re
 
 from django.db import connection
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+
+from kvarter.search import analysis
+from kvarter.search import query as site_search
+from kvarter.search.backend import add_words
 
 FTS_TABLE = "agerposten_page_fts"
 SEARCH_CONFIG = "simple"
-# pdf.clean_text removes these from the text, so they can only come from the search engine.
-HIT_START, HIT_END = "\x02", "\x03"
 MAX_HITS = 100
 WORD = re.compile(r"\w+")
+LANGUAGE = "da"
+
+
+def query_words(query):
+    """The query's words, each with its stem and, if no page holds it, its corrections."""
+    folded = [analysis.fold(w, LANGUAGE) for w in analysis.query_words(query, LANGUAGE)]
+    known = site_search.vocabulary({LANGUAGE: folded})[LANGUAGE]
+    return site_search.analyse_query(query, LANGUAGE, known)
 
 
 def words(query):
-    return WORD.findall(query.lower())[:10]
+    """The stems of a query's words, which the search matches as the start of a word."""
+    return [analysis.stem(w, LANGUAGE) for w in analysis.query_words(query, LANGUAGE)]
 
 
 def is_postgresql():
@@ -37,8 +51,12 @@ def create_fts_table(schema_editor):
 
 
 def index_pages(pages):
+    """Index the pages' text (PostgreSQL's column indexes itself) and add its words to the
+    vocabulary that typos are corrected from."""
+    pages = list(pages)
+    add_words({LANGUAGE: [page.text for page in pages]})
     if connection.vendor != "sqlite":
-        return  # PostgreSQL indexes the column itself
+        return
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {FTS_TABLE} (rowid, text) VALUES (%s, %s)",
@@ -53,44 +71,63 @@ def unindex_pages(page_ids):
         cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(i,) for i in page_ids])
 
 
-def highlight(snippet):
-    """Escaped text with the matched words in <mark>: PDF text never becomes markup."""
-    escaped = escape(snippet.replace("\n", " "))
-    return mark_safe(escaped.replace(HIT_START, "<mark>").replace(HIT_END, "</mark>"))
+def _alternatives(qword):
+    """The terms one query word may start (its stem or a correction's) and the text it may
+    be part of, lower case."""
+    terms = [stem for stem, _weight in qword.alternatives if stem]
+    return terms, qword.word if len(qword.word) >= analysis.MIN_PART else None
 
 
-def _postgresql_hits(terms, issues, limit):
-    query = " & ".join(f"{term}:*" for term in terms)
+def _postgresql_hits(qwords, issues, limit):
     allowed_sql, allowed_params = issues.values("pdf_id").query.sql_with_params()
-    options = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=25, MinWords=10"
-    # Headlines parse the text, so they are made for the best hits only, not every match.
+    conditions, params, all_starts = [], [], []
+    for qword in qwords:
+        terms, part = _alternatives(qword)
+        tsquery = " | ".join(f"{term}:*" for term in terms)
+        all_starts.append(f"({tsquery})")
+        condition = f"p.search_vector @@ to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
+        params.append(tsquery)
+        if part:
+            condition = f"({condition} OR strpos(lower(p.text), %s) > 0)"
+            params.append(part)
+        conditions.append(condition)
     sql = (
-        "WITH best AS ("
-        " SELECT p.id, p.pdf_id, p.number, p.text, ts_rank(p.search_vector, q) AS rank"
-        f" FROM agerposten_issuepdfpage p, to_tsquery('{SEARCH_CONFIG}'::regconfig, %s) q"
-        f" WHERE p.search_vector @@ q AND p.pdf_id IN ({allowed_sql})"
-        " ORDER BY rank DESC, p.id LIMIT %s)"
-        " SELECT pdf_id, number,"
-        f" ts_headline('{SEARCH_CONFIG}'::regconfig, text,"
-        f" to_tsquery('{SEARCH_CONFIG}'::regconfig, %s), %s)"
-        " FROM best ORDER BY rank DESC, id"
+        "SELECT p.pdf_id, p.number, p.text FROM agerposten_issuepdfpage p"
+        f" WHERE {' AND '.join(conditions)} AND p.pdf_id IN ({allowed_sql})"
+        f" ORDER BY p.search_vector @@ to_tsquery('{SEARCH_CONFIG}'::regconfig, %s) DESC,"
+        f" ts_rank(p.search_vector, to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)) DESC, p.id"
+        " LIMIT %s"
     )
+    every = " & ".join(all_starts)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [query, *allowed_params, limit, query, options])
+        cursor.execute(sql, [*params, *allowed_params, every, every, limit])
         return cursor.fetchall()
 
 
-def _sqlite_hits(terms, issues, limit):
-    match = " ".join(f'"{term}"*' for term in terms)
+def _fts_match(terms):
+    return " OR ".join(f'"{term}"*' for term in terms)
+
+
+def _sqlite_hits(qwords, issues, limit):
     allowed_sql, allowed_params = issues.values("pdf_id").query.sql_with_params()
+    conditions, params, all_starts = [], [], []
+    for qword in qwords:
+        terms, part = _alternatives(qword)
+        all_starts.append(f"({_fts_match(terms)})")
+        condition = f"p.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+        params.append(_fts_match(terms))
+        if part:
+            condition = f"({condition} OR instr(lower(p.text), %s) > 0)"
+            params.append(part)
+        conditions.append(condition)
     sql = (
-        f"SELECT p.pdf_id, p.number, snippet({FTS_TABLE}, 0, %s, %s, '…', 20) "
-        f"FROM {FTS_TABLE} JOIN agerposten_issuepdfpage p ON p.id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH %s AND p.pdf_id IN ({allowed_sql}) "
-        f"ORDER BY {FTS_TABLE}.rank, p.id LIMIT %s"
+        "SELECT p.pdf_id, p.number, p.text FROM agerposten_issuepdfpage p"
+        f" WHERE {' AND '.join(conditions)} AND p.pdf_id IN ({allowed_sql})"
+        f" ORDER BY p.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) DESC,"
+        " p.id LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [HIT_START, HIT_END, match, *allowed_params, limit])
+        cursor.execute(sql, [*params, *allowed_params, " AND ".join(all_starts), limit])
         return cursor.fetchall()
 
 
@@ -98,14 +135,15 @@ def search_pages(query, issues, limit=MAX_HITS):
     """Hits inside the PDFs of `issues` (an IssuePage queryset), best first.
 
     Each hit is a dict: issue, page (number), snippet (safe HTML), url (<pdf>#page=N).
-    Two queries, whatever the number of issues: the hits, then the issues they are in.
+    Three queries, whatever the number of issues: the vocabulary, the hits, then the issues
+    they are in.
     """
-    terms = words(query)
-    if not terms:
+    qwords = [qword for qword in query_words(query) if qword.stem]
+    if not qwords:
         return []
     issues = issues.order_by().filter(pdf__isnull=False)
     find = _postgresql_hits if is_postgresql() else _sqlite_hits
-    rows = find(terms, issues, limit)
+    rows = find(qwords, issues, limit)
     if not rows:
         return []
     by_pdf = {
@@ -118,9 +156,9 @@ def search_pages(query, issues, limit=MAX_HITS):
         {
             "issue": by_pdf[pdf_id],
             "page": number,
-            "snippet": highlight(snippet),
+            "snippet": site_search.highlight(text, LANGUAGE, qwords),
             "url": f"{by_pdf[pdf_id].pdf.document.url}#page={number}",
         }
-        for pdf_id, number, snippet in rows
+        for pdf_id, number, text in rows
         if pdf_id in by_pdf
     ]
