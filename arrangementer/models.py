@@ -90,6 +90,8 @@ class EventIndexPage(RoutableMixin, BodyPage):
     of words and slashes; the Content-Disposition header still names the file `.ics`.
     """
 
+    menu_shortcut = ("calendar", 10)
+
     parent_page_types = ["kvarter.HomePage"]
     subpage_types = ["arrangementer.EventPage"]
     max_count_per_parent = 1

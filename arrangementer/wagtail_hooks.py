@@ -12,8 +12,8 @@ from . import demo
 from .choices import HOME_OCCURRENCES
 from .models import EventIndexPage
 
-# After the latest stories (10).
-WHATS_ON_ORDER = 20
+# First on the home page, before the latest stories (10): what is on this week.
+WHATS_ON_ORDER = 5
 
 
 def event_index_of(home, request):

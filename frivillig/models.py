@@ -199,6 +199,8 @@ class HelpDeskPage(RoutableMixin, StaffRecipientsMixin, EmailFormMixin, FormMixi
     takes the place of Wagtail's.
     """
 
+    menu_shortcut = ("help", 20)
+
     parent_page_types = ["kvarter.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -24,6 +24,11 @@ IMAGE_SIZES = {
         "widths": ["fill-300x424", "fill-600x848"],
         "sizes": "(min-width: 40rem) 14rem, 50vw",
     },
+    # The cover on an issue's own page, shown 16rem (256 px) wide.
+    "cover_large": {
+        "widths": ["fill-256x362", "fill-512x724"],
+        "sizes": "16rem",
+    },
     "portrait": {
         "widths": ["fill-160x160", "fill-320x320"],
         "sizes": "8rem",

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kvarter import views as kvarter_views
+from kvarter import web_app
 from kvarter.admin_views import PageChooserInContentLanguage, ThrottledPasswordResetView
 from kvarter.health import healthz
 from kvarter.sitemaps import AllLocalesSitemap
@@ -30,6 +31,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}, name="sitemap"),
     path("robots.txt", kvarter_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", web_app.favicon, name="favicon"),
+    path("manifest.webmanifest", web_app.manifest, name="manifest"),
     path("healthz", healthz, name="healthz"),
     # ESP tracking webhooks (bounces, complaints), behind ANYMAIL_WEBHOOK_SECRET's basic auth.
     path("anymail/", include("anymail.urls")),

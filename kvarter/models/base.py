@@ -52,6 +52,9 @@ class BasePage(HeroImageMixin, Page):
     )
 
     base_form_class = PageForm
+    # (icon, order) puts a top-level page among the header's shortcuts, the few things residents
+    # come for, shown next to the menu on phones (icons from kvarter/icons.py).
+    menu_shortcut = None
 
     content_panels = [
         *Page.content_panels,

@@ -258,6 +258,8 @@ class NetworkPage(HousingAreaMixin, ContactPersonMixin, BodyPage):
 class ContactPage(BodyPage):
     """How to reach the secretariat, with the staff to ask."""
 
+    menu_shortcut = ("phone", 30)
+
     address = models.TextField(_("address"), blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
 

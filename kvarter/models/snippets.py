@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +57,12 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def phone_url(self):
+        """The number as a tel: link (RFC 3966): digits and a leading +, without spaces."""
+        number = re.sub(r"[^\d+]", "", self.phone)
+        return f"tel:{number}" if number else ""
 
 
 class Partner(TranslatableMixin, models.Model):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from kvarter.absolute_urls import absolute_url
+from kvarter.icons import DIRECTIONAL, ICONS
 from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, SHARE_IMAGE_SPEC, alt_text, filter_specs
 from kvarter.languages import foreign_language, language_of, locale_languages
 from kvarter.page_cache import current_generation
@@ -71,10 +72,8 @@ def _home_page(request):
     return request._kvarter_home
 
 
-@register.inclusion_tag("components/main_menu.html", takes_context=True)
-def main_menu(context):
-    request = context["request"]
-    current = context.get("page")
+def _menu(request):
+    """The home page's URL and its children in the menu, cached as furniture."""
 
     def build():
         home = _home_page(request)
@@ -88,17 +87,35 @@ def main_menu(context):
                 "url": child.get_url(request),
                 "path": child.path,
                 "lang": language_of(child, languages),
+                "shortcut": getattr(child.specific_class, "menu_shortcut", None),
             }
             for child in children
         ]
         return {"home_url": home.get_url(request), "items": items}
 
-    menu = _cached_furniture(request, "main-menu", None, build)
-    items = [
-        {**item, "active": current is not None and current.path.startswith(item["path"])}
-        for item in menu["items"]
-    ]
-    return {"home_url": menu["home_url"], "items": items, "request": request}
+    return _cached_furniture(request, "main-menu", None, build)
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    current = context.get("page")
+
+    def current_state(item):
+        # "page" only on the page itself; a section of the current page is "true" (WAI-ARIA).
+        if current is None or not current.path.startswith(item["path"]):
+            return None
+        return "page" if current.path == item["path"] else "true"
+
+    menu = _menu(request)
+    items = [{**item, "current": current_state(item)} for item in menu["items"]]
+    shortcuts = sorted((item for item in items if item["shortcut"]), key=lambda i: i["shortcut"][1])
+    return {
+        "home_url": menu["home_url"],
+        "items": items,
+        "shortcuts": [{**item, "icon": item["shortcut"][0]} for item in shortcuts],
+        "request": request,
+    }
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -340,3 +357,22 @@ def social_meta(context):
             "alt": alt_text(image),
         }
     return {"meta": meta}
+
+
+@register.simple_tag
+def icon(name):
+    """An icon from kvarter/icons.py, hidden from screen readers: the text next to it speaks."""
+    flip = " icon--flip" if name in DIRECTIONAL else ""
+    return format_html(
+        '<svg class="icon icon--{}{}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'
+        "{}</svg>",
+        name,
+        flip,
+        mark_safe(ICONS[name]),  # our own markup from kvarter/icons.py
+    )
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page in the reader's language, for the site name in the header."""
+    return _menu(context["request"])["home_url"]

@@ -19,15 +19,16 @@ def id_format(id_prefix):
 class SubscribeForm(HoneypotForm):
     """Sign-up with e-mail, language and consent.
 
-    It sits in the footer of every cached page, so it carries no CSRF token and no signed start
-    time (both would make each page unique). A honeypot stops simple bots; double opt-in, the
-    rate limit per IP and the cap on mails per address stop the rest.
+    It sits on cached pages (the home page, its own page), so it carries no CSRF token and no
+    signed start time (both would make each page unique). A honeypot stops simple bots; double
+    opt-in, the rate limit per IP and the cap on mails per address stop the rest.
     """
 
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        # An address reads left to right on an Arabic or Urdu page too.
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
     )
     language = forms.ChoiceField(
         label=_("Language of the newsletter"),

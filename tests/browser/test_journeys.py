@@ -18,9 +18,12 @@ def test_home_page_in_danish_and_arabic(page, screenshot_dir):
 
 def test_reader_switches_language_on_the_same_page(page):
     page.goto(f"/da/{PAGE_TYPES['plan']}")
+    # The languages fold into a picker that opens without JavaScript (<details>).
+    page.locator(".language-switcher summary").click()
     page.locator(".language-switcher").get_by_role("link", name="English").click()
     page.wait_for_url(f"**/en/{PAGE_TYPES['plan']}")
     assert page.locator("h1").inner_text() == content.PLAN["title"]["en"]
+    page.locator(".language-switcher summary").click()
     page.locator(".language-switcher").get_by_role("link", name="العربية").click()
     page.wait_for_url(f"**/ar/{PAGE_TYPES['plan']}")
     assert page.locator("html").get_attribute("dir") == "rtl"

@@ -23,10 +23,10 @@ def check_page(page, screenshot_dir, name):
 def test_resident_signs_up_in_arabic_confirms_and_leaves(page, screenshot_dir, mailbox):
     address = "layla.browser@example.org"
     page.goto("/ar/")
-    form = page.locator("form").filter(has=page.locator("#footer-newsletter-email"))
-    assert page.locator("#footer-newsletter-language").input_value() == "ar"
-    form.locator("#footer-newsletter-email").fill(address)
-    form.locator("#footer-newsletter-consent").check()
+    form = page.locator("form").filter(has=page.locator("#home-newsletter-email"))
+    assert page.locator("#home-newsletter-language").input_value() == "ar"
+    form.locator("#home-newsletter-email").fill(address)
+    form.locator("#home-newsletter-consent").check()
     form.locator("button[type=submit]").click()
     page.wait_for_url("**/ar/nyhedsbrev/tilmeld/tak/")
     assert page.locator("html").get_attribute("dir") == "rtl"

@@ -100,6 +100,7 @@ class GuidePageTests(WagtailPageTestCase):
         self.assertNotContains(printable, "site-header")
         self.assertNotContains(printable, "<script")
         self.assertContains(printable, self.guide.full_url)
+        self.assertContains(printable, '<meta name="description" content="')
 
     def test_untranslated_printable_view_speaks_the_readers_language(self):
         """An Arabic reader printing a Danish guide gets Arabic instructions around it, and

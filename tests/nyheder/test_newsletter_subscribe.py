@@ -292,10 +292,16 @@ class FormOnEveryPageTests(TestCase):
     def setUp(self):
         cache.clear()
 
-    def test_the_footer_form_on_a_story_page_signs_a_reader_up(self):
+    def test_the_footer_of_a_story_page_links_to_the_sign_up_page(self):
         page = self.client.get("/da/historier/gaarden/")
+        # One form per page: the footer links to the form rather than repeating it.
+        self.assertContains(page, 'href="/da/nyhedsbrev/tilmeld/"')
+        self.assertNotContains(page, 'class="newsletter-form"')
+
+    def test_the_home_page_form_signs_a_reader_up(self):
+        page = self.client.get("/da/")
         self.assertContains(page, 'action="/da/nyhedsbrev/tilmeld/"')
-        self.assertContains(page, 'id="footer-newsletter-email"')
+        self.assertContains(page, 'id="home-newsletter-email"')
         self.assertNotContains(page, "csrfmiddlewaretoken")
 
         response = self.client.post(
@@ -306,7 +312,7 @@ class FormOnEveryPageTests(TestCase):
         self.assertEqual(mail.outbox[0].to, ["footer@example.org"])
 
     def test_the_arabic_page_is_right_to_left_and_offers_arabic_first(self):
-        page = self.client.get(self.ar_story.url)
+        page = self.client.get("/ar/")
         self.assertContains(page, 'dir="rtl"')
         self.assertContains(page, '<option value="ar" selected>')
 
@@ -315,12 +321,21 @@ class FormOnEveryPageTests(TestCase):
         self.client.get("/da/historier/gaarden/")
         self.assertEqual(self.client.get("/da/historier/gaarden/")["X-Page-Cache"], "hit")
 
-    def test_the_home_page_and_footer_forms_have_different_ids(self):
+    def test_the_home_page_has_one_form_with_unique_ids(self):
         html = self.client.get("/da/").content.decode()
+        self.assertEqual(html.count('class="newsletter-form"'), 1)
         self.assertIn('id="home-newsletter-email"', html)
-        self.assertIn('id="footer-newsletter-email"', html)
         ids = re.findall(r'\bid="([^"]+)"', html)
         self.assertEqual(len(ids), len(set(ids)))
+
+    def test_the_sign_up_page_holds_its_own_form_only(self):
+        html = self.client.get("/da/nyhedsbrev/tilmeld/").content.decode()
+        self.assertEqual(html.count('class="newsletter-form"'), 1)
+
+    def test_the_address_field_reads_left_to_right_on_a_right_to_left_page(self):
+        page = self.client.get("/ar/")
+        self.assertContains(page, 'id="home-newsletter-email"')
+        self.assertRegex(page.content.decode(), r'<input type="email"[^>]* dir="ltr"[^>]*id="home')
 
 
 class NewsletterPagesTests(TestCase):
