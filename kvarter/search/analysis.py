@@ -23,7 +23,15 @@ import snowballstemmer
 
 WORD = re.compile(r"\w+")
 MAX_QUERY_WORDS = 10
-STEMMERS = {"da": "danish", "en": "english", "tr": "turkish", "ar": "arabic"}
+STEMMERS = {"da": "danish", "en": "english", "tr": "turkish"}
+# Light stemming for Arabic (Larkey, Ballesteros and Connell's "light10"): the article and its
+# clitics, then common suffixes, after normalisation. Snowball's Arabic stemmer leaves short
+# words untouched, so "اعلان" and "الإعلان" would not meet.
+ARABIC_PREFIXES = ["وال", "بال", "كال", "فال", "لل", "ال"]
+ARABIC_SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"]
+# Words whose surface form is indexed next to the stem, so that a query the stemmer reads
+# differently (Turkish typed without its letters) still matches as the start of a word.
+SURFACE_LANGUAGES = {"tr", "ar"}
 ARABIC_SCRIPT = {"ar", "ur"}
 # A compound's tail is indexed when it has at least this many letters, and the head too.
 COMPOUND_LANGUAGES = {"da"}
@@ -85,11 +93,28 @@ def _stemmer(language):
     return snowballstemmer.stemmer(algorithm) if algorithm else None
 
 
+def light_stem_arabic(word):
+    for prefix in ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix) :]
+            break
+    else:
+        if word.startswith("و") and len(word) >= 4:
+            word = word[1:]
+    for suffix in ARABIC_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            word = word[: -len(suffix)]
+    return word
+
+
 @lru_cache(maxsize=65536)
 def stem(word, language):
     """The index term of one normalised word."""
     stemmer = _stemmer(language)
-    term = stemmer.stemWord(word) if stemmer else word
+    if language == "ar":
+        term = light_stem_arabic(word)
+    else:
+        term = stemmer.stemWord(word) if stemmer else word
     if language == "tr":
         term = term.translate(TURKISH_FOLD)
     return term
@@ -108,9 +133,19 @@ def compound_parts(word, language):
     return [word[start:] for start in range(MIN_HEAD, len(word) - MIN_PART + 1)]
 
 
+def word_terms(word, language):
+    """The terms one normalised word is indexed as: its stem, and in SURFACE_LANGUAGES also
+    the (folded) word itself."""
+    term = stem(word, language)
+    surface = fold(word, language)
+    if language in SURFACE_LANGUAGES and surface != term:
+        return [term, surface]
+    return [term]
+
+
 def terms(text, language):
     """The stemmed terms of `text`, space-separated, as the index stores them."""
-    return " ".join(stem(word, language) for word in words(text, language))
+    return " ".join(t for word in words(text, language) for t in word_terms(word, language))
 
 
 def parts(text, language):

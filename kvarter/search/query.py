@@ -46,10 +46,12 @@ class QueryWord:
     word: str
     stem: str
     corrections: list = field(default_factory=list)  # (word, stem) one letter away
+    surface: str = ""  # the word as written, where the index holds that too
 
     @property
     def alternatives(self):
-        return [(self.stem, 1.0)] + [(stem, CORRECTED) for _word, stem in self.corrections]
+        own = [(self.stem, 1.0)] + ([(self.surface, 1.0)] if self.surface else [])
+        return own + [(term, CORRECTED) for word, stem in self.corrections for term in {stem, word}]
 
 
 @dataclass
@@ -72,6 +74,11 @@ class Hit:
     @property
     def date(self):
         return self.document.date
+
+    @property
+    def language_name(self):
+        """The content's language in its own words (Dansk, العربية), as the switcher names it."""
+        return dict(settings.LANGUAGES).get(self.language, self.language)
 
     @property
     def snippet(self):
@@ -146,6 +153,10 @@ def analyse_query(query, language, known):
                 word=word,
                 stem=analysis.stem(word, language),
                 corrections=[(w, analysis.stem(w, language)) for w in close],
+                surface=folded
+                if language in analysis.SURFACE_LANGUAGES
+                and folded != analysis.stem(word, language)
+                else "",
             )
         )
     return result
