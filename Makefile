@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/kvarter
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: help setup lock image-check run serve demo-data test test-sqlite test-postgres browser lint format messages messages-check check clean bench
+.PHONY: help setup lock image-check run serve demo-data test test-sqlite test-postgres browser lint format messages messages-check check clean bench audit
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -66,6 +66,13 @@ bench: setup browser ## Run the benchmarks in bench/ and print a table (needs Po
 	@$(PY) scripts/check_services.py "$(PG_TEST_URL)" "$(REDIS_TEST_URL)"
 	@for script in bench/[!_]*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 	@$(PY) bench/_table.py
+
+# Not in CI. Lighthouse and vnu-jar come from npm into AUDIT_NPM; without them only the Chromium
+# measurements print (bench/audit/run.py).
+AUDIT_NPM ?= var/audit-npm
+audit: setup browser ## Front-end audit of every page type in da and ar: header, tap targets, Lighthouse, vnu
+	@test -d "$(AUDIT_NPM)/node_modules/lighthouse" || npm install --no-audit --no-fund --prefix "$(AUDIT_NPM)" lighthouse vnu-jar
+	AUDIT_NPM="$(abspath $(AUDIT_NPM))" $(PY) bench/audit/run.py
 
 browser: ## Make sure Debian's chromium is there for the browser tests
 	@test -x /usr/bin/chromium || scripts/install_chromium.sh
