@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -81,5 +82,6 @@ def run_ocr_again(request, page_id):
         messages.error(request, reason)
     elif issue.pdf_id and issue.pdf.status == PdfStatus.READY:
         queue_ocr(issue.pdf)
-        messages.success(request, _("OCR runs again in the background; reload to follow it."))
+        # Evaluated now, in the editor's language: the message is stored after the view.
+        messages.success(request, gettext("OCR runs again in the background; reload to follow it."))
     return redirect(edit_url)
