@@ -76,10 +76,6 @@ class Hit:
         return self.document.date
 
     @property
-    def marked_title(self):
-        return highlight(self.document.title, self.language, self.query_words, before=None)
-
-    @property
     def language_name(self):
         """The content's language in its own words (Dansk, العربية), as the switcher names it."""
         return dict(settings.LANGUAGES).get(self.language, self.language)
@@ -349,17 +345,14 @@ WORD_IN_TEXT = re.compile(r"\w+")
 
 
 def highlight(text, language, query_words, before=SNIPPET_BEFORE, after=SNIPPET_AFTER):
-    """A piece of `text` around its first hit, escaped, with the hits in <mark>; all of it
-    when `before` is None."""
+    """A piece of `text` around its first hit, escaped, with the hits in <mark>."""
     text = " ".join(text.split())
     found = [
         match
         for match in WORD_IN_TEXT.finditer(text)
         if _is_hit(match.group(), language, query_words)
     ]
-    if before is None:
-        start, end = 0, len(text)
-    elif not found:
+    if not found:
         start, end = 0, before + after
     else:
         start = max(0, found[0].start() - before)
