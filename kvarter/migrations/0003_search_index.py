@@ -67,9 +67,6 @@ class Migration(migrations.Migration):
                 ("parts", models.TextField(blank=True)),
                 ("date", models.DateField(blank=True, null=True)),
             ],
-            options={
-                "verbose_name": "search document",
-            },
         ),
         migrations.CreateModel(
             name="SearchWord",
@@ -87,7 +84,6 @@ class Migration(migrations.Migration):
                 ("length", models.PositiveSmallIntegerField()),
             ],
             options={
-                "verbose_name": "search word",
                 "indexes": [
                     models.Index(fields=["language", "head", "length"], name="kvarter_sw_head"),
                     models.Index(fields=["language", "tail", "length"], name="kvarter_sw_tail"),

@@ -21,9 +21,6 @@ class SearchDocument(models.Model):
     parts = models.TextField(blank=True)
     date = models.DateField(null=True, blank=True)
 
-    class Meta:
-        verbose_name = "search document"
-
     def __str__(self):
         return self.title
 
@@ -42,7 +39,6 @@ class SearchWord(models.Model):
     length = models.PositiveSmallIntegerField()
 
     class Meta:
-        verbose_name = "search word"
         constraints = [
             models.UniqueConstraint(fields=["language", "word"], name="kvarter_searchword_unique")
         ]
