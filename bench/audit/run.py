@@ -70,24 +70,25 @@ def lighthouse(url):
     binary = NPM / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         return {}
-    result = subprocess.run(
-        [
-            str(binary),
-            url,
-            "--quiet",
-            "--output=json",
-            "--output-path=stdout",
-            "--only-categories=performance,accessibility,best-practices,seo",
-            "--chrome-flags=--headless=new --no-sandbox --disable-background-networking",
-        ],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    if result.returncode:
-        return {"lighthouse": "error"}
-    categories = json.loads(result.stdout)["categories"]
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        result = subprocess.run(
+            [
+                str(binary),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report.name}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--chrome-flags=--headless=new --no-sandbox --disable-background-networking",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        if result.returncode:
+            return {"lighthouse": "error"}
+        categories = json.loads(Path(report.name).read_text())["categories"]
     return {name: round(category["score"] * 100) for name, category in categories.items()}
 
 
