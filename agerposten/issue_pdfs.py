@@ -42,6 +42,8 @@ class IssuePdf(models.Model):
     # SHA-256 of the file as uploaded (before OCR changed it): a bulk import skips what it has.
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The last sign of life of the worker reading this PDF (processing.resume_abandoned_work).
+    worked_on_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("issue PDF")

@@ -9,17 +9,20 @@ Only the data model is used here, so that the admin form can import it; importin
 page models, turns a file into an issue page.
 """
 
+import datetime
 import hashlib
 import io
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.db import transaction
+from django.db import models, transaction
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 from .constants import OcrStatus, PdfStatus
 from .issue_pdfs import IssuePdf, IssuePdfPage
@@ -29,6 +32,9 @@ from .search import index_pages, unindex_pages
 
 # The page view's image of a scanned page: wide enough for a desktop column, small on a phone.
 PAGE_IMAGE_WIDTH = 1240
+# A worker reading a PDF shows a sign of life at the start and after every OCR page (which
+# Tesseract gives up on after 180 s); silence this long means the worker died.
+ABANDONED_AFTER = datetime.timedelta(minutes=10)
 
 
 def create_pdf(data, filename, title, stored_files=None):
@@ -103,7 +109,7 @@ def read_scanned_pages(pdf, data, numbers, stored_files=None, redo=False):
         _save_ocr_state(pdf)
 
     def progress(count):
-        IssuePdf.objects.filter(pk=pdf.pk).update(ocr_done=count)
+        IssuePdf.objects.filter(pk=pdf.pk).update(ocr_done=count, worked_on_at=timezone.now())
 
     try:
         new_data, results = run_ocr(data, numbers, redo=redo, progress=progress)
@@ -208,6 +214,7 @@ def process_uploaded_pdf(pdf_id, number):
     pdf = IssuePdf.objects.select_related("document").filter(pk=pdf_id).first()
     if pdf is None or pdf.status != PdfStatus.PROCESSING:
         return
+    mark_worked_on(pdf)
     stored_files = []
     try:
         process_pdf(pdf, number, stored_files)
@@ -229,6 +236,7 @@ def rerun_ocr_task(pdf_id):
     pdf = IssuePdf.objects.select_related("document").filter(pk=pdf_id).first()
     if pdf is None or pdf.status != PdfStatus.READY:
         return
+    mark_worked_on(pdf)
     try:
         rerun_ocr(pdf)
     except (PdfError, OSError) as error:
@@ -240,3 +248,32 @@ def rerun_ocr_task(pdf_id):
 def queue_ocr(pdf):
     IssuePdf.objects.filter(pk=pdf.pk).update(ocr_status=OcrStatus.RUNNING, ocr_done=0)
     transaction.on_commit(lambda: rerun_ocr_task.enqueue(pdf.pk))
+
+
+def mark_worked_on(pdf):
+    pdf.worked_on_at = timezone.now()
+    IssuePdf.objects.filter(pk=pdf.pk).update(worked_on_at=pdf.worked_on_at)
+
+
+def resume_abandoned_work(now=None):
+    """Queue again the PDFs a dead worker left half read; the worker runs this when it starts
+    and every minute. A killed worker's task stays marked as running and django-tasks-db never
+    runs it again, so without this the issue would say "processing" for good."""
+    silent_since = (now or timezone.now()) - ABANDONED_AFTER
+    abandoned = IssuePdf.objects.filter(
+        models.Q(worked_on_at__lt=silent_since) | models.Q(worked_on_at__isnull=True),
+        created_at__lt=silent_since,
+    )
+    for task_function, pdfs in (
+        (process_uploaded_pdf, abandoned.filter(status=PdfStatus.PROCESSING)),
+        (rerun_ocr_task, abandoned.filter(status=PdfStatus.READY, ocr_status=OcrStatus.RUNNING)),
+    ):
+        for pdf in pdfs:
+            tasks = DBTaskResult.objects.filter(
+                task_path=task_function.module_path, args_kwargs__args__0=pdf.pk
+            )
+            last = tasks.order_by("-enqueued_at").first()
+            if last is None or tasks.filter(status=TaskResultStatus.READY).exists():
+                continue  # made by the command or the demo, not a task; or already queued
+            mark_worked_on(pdf)
+            task_function.enqueue(*last.args_kwargs["args"])

@@ -8,6 +8,7 @@ from . import demo
 from .admin_views import IssueListingViewSet, run_ocr_again
 from .issue_pdfs import IssuePdf
 from .models import IssuePage, search_issue_pages
+from .processing import resume_abandoned_work
 
 SITE_SEARCH_HITS = 5
 
@@ -44,3 +45,9 @@ def covers_only_when_searched_for(images, request):
 @hooks.register("register_admin_urls")
 def register_ocr_url():
     return [path("agerposten/<int:page_id>/ocr/", run_ocr_again, name="agerposten_run_ocr")]
+
+
+# A worker killed mid-OCR leaves its PDF "processing": the next worker, or any worker within
+# ten minutes, queues it again.
+hooks.register("kvarter_worker_starting", resume_abandoned_work)
+hooks.register("kvarter_worker_minute", resume_abandoned_work)

@@ -1,9 +1,10 @@
 """Scheduled publishing with no cron to remember: the tasks worker runs it every minute.
 
 Wagtail publishes scheduled pages, snippets and revisions, and unpublishes expired ones, only
-when `manage.py publish_scheduled` runs. Here one task runs that command and queues its own
-next run for the start of the coming minute. Every worker queues it when it starts, so a chain
-that a crash broke is mended by the next start; several workers share the one waiting run.
+when `manage.py publish_scheduled` runs. Here one task runs that command and the apps'
+`kvarter_worker_minute` hooks, and queues its own next run for the start of the coming minute.
+Every worker queues it when it starts, so a chain that a crash broke is mended by the next
+start; several workers share the one waiting run.
 """
 
 import datetime
@@ -11,6 +12,8 @@ import io
 
 from django.core.management import call_command
 from django.utils import timezone
+
+from wagtail import hooks
 
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
@@ -23,6 +26,9 @@ KEEP_FINISHED_RUNS = datetime.timedelta(days=1)
 def publish_scheduled():
     try:
         call_command("publish_scheduled", stdout=io.StringIO())
+        # The apps' own minute work: mending what a dead worker left (agerposten).
+        for every_minute in hooks.get_hooks("kvarter_worker_minute"):
+            every_minute()
     finally:
         queue_next_publishing_run()
 

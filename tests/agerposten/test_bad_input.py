@@ -13,14 +13,19 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test import TestCase, override_settings
+from django.utils import timezone
 from django.utils.html import escape
 
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
 from agerposten.management.commands.agerposten_import import Command, parse_file_name
 from agerposten.models import IssuePage, IssuePdf
 from agerposten.pdf import MAX_PAGES
+from agerposten.processing import resume_abandoned_work
 from tests.factories.agerposten import (
     ArchiveIndexPageFactory,
     encrypted_pdf,
@@ -29,7 +34,7 @@ from tests.factories.agerposten import (
     pdf_with_pages,
     zero_pages_pdf,
 )
-from tests.kvarter.helpers import create_site, in_admin_language
+from tests.kvarter.helpers import DATABASE_TASKS, create_site, in_admin_language, run_worker
 
 from .helpers import row_counts, stored_files
 
@@ -154,7 +159,7 @@ class CommandTests(TestCase):
 
 
 @override_settings(WAGTAILADMIN_BASE_URL="http://testserver")
-class AdminUploadTests(WagtailPageTestCase):
+class AdminUploadTestCase(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.locales = create_site()
@@ -178,6 +183,8 @@ class AdminUploadTests(WagtailPageTestCase):
             form["pdf_file"] = SimpleUploadedFile(name, data, content_type="application/pdf")
         return self.client.post(f"/admin/pages/add/agerposten/issuepage/{self.archive.pk}/", form)
 
+
+class AdminUploadTests(AdminUploadTestCase):
     def test_an_upload_is_queued_and_processed_in_the_background(self):
         data = pdf_with_pages("Forside", "Haveholdet")
         with self.captureOnCommitCallbacks(execute=False) as callbacks:
@@ -250,3 +257,39 @@ class AdminUploadTests(WagtailPageTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("number", response.context["form"].errors)
         self.assertEqual(row_counts(), before)
+
+
+@override_settings(WAGTAILADMIN_BASE_URL="http://testserver", TASKS=DATABASE_TASKS)
+class AbandonedProcessingTests(AdminUploadTestCase):
+    """A worker killed while it reads an upload leaves its task "running" for good; the issue
+    must not say "processing" for ever."""
+
+    def upload_left_by_a_dead_worker(self):
+        with self.captureOnCommitCallbacks(execute=True):  # queued for the worker
+            self.post_issue(42, pdf_with_pages("Forside", "Haveholdet"))
+        pdf = IssuePage.objects.get(number=42).pdf
+        # What a worker killed mid-task leaves behind: its task marked running, then silence.
+        started = timezone.now() - datetime.timedelta(minutes=11)
+        DBTaskResult.objects.update(status=TaskResultStatus.RUNNING, started_at=started)
+        IssuePdf.objects.filter(pk=pdf.pk).update(worked_on_at=started, created_at=started)
+        return pdf
+
+    def test_a_starting_worker_reads_an_upload_a_dead_worker_left(self):
+        pdf = self.upload_left_by_a_dead_worker()
+        run_worker()  # the new worker's start queues it again, then runs it
+        pdf.refresh_from_db()
+        self.assertEqual(pdf.status, IssuePdf.READY)
+        self.assertEqual(pdf.pages.get(number=2).text.count("Haveholdet"), 1)
+
+    def test_a_live_workers_upload_is_not_taken_from_it(self):
+        pdf = self.upload_left_by_a_dead_worker()
+        IssuePdf.objects.filter(pk=pdf.pk).update(worked_on_at=timezone.now())
+        resume_abandoned_work()
+        self.assertFalse(DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists())
+
+    def test_resuming_twice_queues_it_once(self):
+        self.upload_left_by_a_dead_worker()
+        later = timezone.now() + datetime.timedelta(minutes=20)
+        resume_abandoned_work()
+        resume_abandoned_work(now=later)
+        self.assertEqual(DBTaskResult.objects.filter(status=TaskResultStatus.READY).count(), 1)
