@@ -123,6 +123,16 @@ def lost_rows(before, after, may_change):
     return lost
 
 
+def print_findings(statuses, server_errors, lost):
+    """Print the first 5xx answers and lost rows and the count by status; the number of hits."""
+    for line in server_errors[:20]:
+        print(f"  5xx: {line}")
+    for line in lost[:20]:
+        print(f"  lost: {line}")
+    print(f"  answers by status: {dict(sorted(statuses.items()))}")
+    return sum(statuses.values())
+
+
 def main():
     connection, original_name = setup()
     import logging
@@ -183,12 +193,7 @@ def main():
 
     # Every token is forged, so no existing row has any reason to change, let alone go.
     lost = lost_rows(before, table_rows(), may_change=set())
-    for line in server_errors[:20]:
-        print(f"  5xx: {line}")
-    for line in lost[:20]:
-        print(f"  lost: {line}")
-    total = sum(statuses.values())
-    print(f"  answers by status: {dict(sorted(statuses.items()))}")
+    total = print_findings(statuses, server_errors, lost)
     for target, seen in sorted(by_target.items()):
         print(f"    {target}: {sorted(seen)}")
     rows = [

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from _setup import ROOT, report, setup, teardown
-from fuzz_forms import STRINGS, lost_rows, table_rows
+from fuzz_forms import STRINGS, lost_rows, print_findings, table_rows
 
 SEED = 15
 LANGUAGES = ["da", "ar"]
@@ -127,13 +127,8 @@ def main():
     seconds = time.perf_counter() - started
 
     lost = lost_rows(before, table_rows(), may_change=set())
-    for line in server_errors[:20]:
-        print(f"  5xx: {line}")
-    for line in lost[:20]:
-        print(f"  lost: {line}")
-    total = sum(statuses.values())
     print(f"  {len(urls)} URLs, {len(parameters)} query parameters: {', '.join(parameters)}")
-    print(f"  answers by status: {dict(sorted(statuses.items()))}")
+    total = print_findings(statuses, server_errors, lost)
     rows = [
         {
             "benchmark": "fuzz: query parameters and path segments of every page type",
