@@ -29,12 +29,14 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
 PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
-DATABASE = "kvarter_bench"
+DATABASE = os.environ.get("BENCH_DATABASE", "kvarter_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
-GUNICORN_PORT = 18000
-NGINX_HTTPS_PORT = 18443
-STATIC_CEILING_PORT = 18444
-NGINX_PURGE_PORT = 18081
+# BENCH_PORT_OFFSET lets two benchmarks run side by side without sharing a port.
+PORT_OFFSET = int(os.environ.get("BENCH_PORT_OFFSET", "0"))
+GUNICORN_PORT = 18000 + PORT_OFFSET
+NGINX_HTTPS_PORT = 18443 + PORT_OFFSET
+STATIC_CEILING_PORT = 18444 + PORT_OFFSET
+NGINX_PURGE_PORT = 18081 + PORT_OFFSET
 HOST = "127.0.0.1"
 DEBIAN_PACKAGES = {
     "nginx": "nginx-light",
@@ -81,7 +83,7 @@ class ProductionStack:
         self.pg_admin_url = pg_admin_url
         self.redis_url = redis_url
         # Kept between runs with the database, whose images live here.
-        self.var = ROOT / "var" / f"bench-{urllib.parse.urlsplit(pg_admin_url).port}"
+        self.var = ROOT / "var" / f"bench-{urllib.parse.urlsplit(pg_admin_url).port}-{DATABASE}"
         self.workdir = Path(tempfile.mkdtemp(prefix="kvarter-bench-"))
         self.workdir.chmod(0o755)  # nginx's workers (www-data) read the static files here
         self.processes = {}
