@@ -325,7 +325,9 @@ def load(hits, locale):
     return loaded
 
 
-def _is_hit(word, language, query_words):
+def is_hit(word, language, query_words):
+    """Whether one word of a text is a hit of the query, as the search matched it: by stem or
+    a correction's stem (as a word start), or holding a query word as a compound part."""
     normalised = analysis.fold(analysis.normalise(word, language), language)
     stem = analysis.stem(analysis.normalise(word, language), language)
     for qword in query_words:
@@ -350,7 +352,7 @@ def highlight(text, language, query_words, before=SNIPPET_BEFORE, after=SNIPPET_
     found = [
         match
         for match in WORD_IN_TEXT.finditer(text)
-        if _is_hit(match.group(), language, query_words)
+        if is_hit(match.group(), language, query_words)
     ]
     if not found:
         start, end = 0, before + after
