@@ -326,6 +326,8 @@ def load(hits, locale):
 
 
 def is_hit(word, language, query_words):
+    """Whether a word of a text is one the query found: by stem, word start, correction or,
+    in Danish, as a compound part. The snippets mark these; Agerposten boxes them on scans."""
     """Whether one word of a text is a hit of the query, as the search matched it: by stem or
     a correction's stem (as a word start), or holding a query word as a compound part."""
     normalised = analysis.fold(analysis.normalise(word, language), language)
