@@ -7,8 +7,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from kvarter.search import query as site_search
+
 from .constants import OcrStatus, PdfStatus
-from .search import WORD, unindex_pages
+from .search import LANGUAGE, WORD, unindex_pages
 
 
 class IssuePdf(models.Model):
@@ -112,14 +114,15 @@ class IssuePdfPage(models.Model):
     def __str__(self):
         return f"{self.pdf} p. {self.number}"
 
-    def marks(self, terms):
-        """The boxes of the words that `terms` (search.words of a query) find, as the search
-        does: by prefix, case-insensitively. Each is {word, x, y, width, height} in
-        ocr.BOX_SCALE units of the page."""
-        if not terms:
+    def marks(self, query_words):
+        """The boxes of the words the search matched (`search.query_words` of the query): by
+        stem, as a compound part ("fest" in "Sommerfesten") or through a typo's correction
+        ("frivilig"), as the search and its snippets do. Each is {word, x, y, width, height}
+        in ocr.BOX_SCALE units of the page."""
+        if not query_words:
             return []
         return [
             {"word": word, "x": x, "y": y, "width": width, "height": height}
             for word, x, y, width, height in self.words
-            if any(part.startswith(term) for part in WORD.findall(word.lower()) for term in terms)
+            if any(site_search.is_hit(part, LANGUAGE, query_words) for part in WORD.findall(word))
         ]

@@ -37,7 +37,7 @@ from .constants import (
 from .forms import ArchiveSearchForm, IssuePageForm
 from .issue_pdfs import IssuePdf, IssuePdfPage
 from .ocr import ocr_unavailable_reason
-from .search import search_pages, words
+from .search import query_words, search_pages
 
 __all__ = [
     "ArchiveIndexPage",
@@ -351,7 +351,7 @@ class IssuePage(RoutableMixin, BasePage):
             context_overrides={
                 **context,
                 "search_query": query,
-                "marks": text_page.marks(words(query)),
+                "marks": text_page.marks(query_words(query)),
             },
         )
 

@@ -92,6 +92,39 @@ class ScannedIssueTests(TestCase):
 
 
 @NEEDS_OCR
+class MarkedAsTheSearchMatchedTests(TestCase):
+    """A hit found through a part of a compound or through a typo is boxed on the scan too."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.locales = create_site()
+        archive = ArchiveIndexPageFactory(parent=cls.home)
+        lines = [["Side 1", "Sommerfesten i gården lørdag", "Vi søger en frivillig til grillen"]]
+        cls.issue = make_issue(archive, 63, datetime.date(2026, 7, 1), scanned_pdf(lines))
+
+    def marked_words(self, query):
+        response = self.client.get(f"{self.issue.url}side-1/", {"q": query})
+        marks = response.context["marks"]
+        for mark in marks:
+            self.assertContains(response, f'<rect x="{mark["x"]}" y="{mark["y"]}"')
+        return [mark["word"] for mark in marks]
+
+    def test_a_word_found_as_part_of_a_compound_is_marked(self):
+        response = self.client.get("/da/search/", {"q": "fest"})
+        self.assertContains(response, f"{self.issue.url}side-1/?q=fest")
+        self.assertEqual(self.marked_words("fest"), ["Sommerfesten"])
+
+    def test_a_word_found_through_a_typo_is_marked(self):
+        response = self.client.get("/da/search/", {"q": "frivilig"})
+        self.assertContains(response, f"{self.issue.url}side-1/?q=frivilig")
+        self.assertEqual(self.marked_words("frivilig"), ["frivillig"])
+
+    def test_only_the_matched_words_are_marked(self):
+        self.assertEqual(self.marked_words("grill"), ["grillen"])
+        self.assertEqual(self.marked_words("juletræ"), [])
+
+
+@NEEDS_OCR
 class BulkImportTests(TestCase):
     @classmethod
     def setUpTestData(cls):
