@@ -1,5 +1,9 @@
-"""How events plug into the base app: the home page's "what's on", its calendar link, demo data."""
+"""How events plug into the base app: the home page's "what's on", its calendar link, demo data,
+and the worker's daily refresh of the stored dates."""
 
+import datetime
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -10,10 +14,12 @@ from kvarter.sections import Section
 
 from . import demo
 from .choices import HOME_OCCURRENCES
-from .models import EventIndexPage
+from .models import EventIndexPage, EventPage, Occurrence
 
 # First on the home page, before the latest stories (10): what is on this week.
 WHATS_ON_ORDER = 5
+# The month views refreshed when an event changes: this month and the next twelve.
+MONTHS_AHEAD = 12
 
 
 def event_index_of(home, request):
@@ -34,7 +40,7 @@ def whats_on(page, request):
         template="arrangementer/home_whats_on.html",
         context={
             "event_index": index,
-            "occurrences": index.upcoming_occurrences()[:HOME_OCCURRENCES],
+            "occurrences": index.upcoming_occurrences(limit=HOME_OCCURRENCES),
         },
         order=WHATS_ON_ORDER,
     )
@@ -52,6 +58,37 @@ def calendar_link(page, request):
         template="arrangementer/calendar_link.html",
         context={"feed": index.feed_links(request)},
     )
+
+
+@hooks.register("kvarter_page_cache_affected")
+def event_calendars(page):
+    """An event is also in its own calendar file and in its index's calendar views and feeds:
+    the month views of this month and the next twelve, the archive, the feeds of all events and
+    of its category."""
+    if not isinstance(page, EventPage):
+        return []
+    urls = [page.get_full_url() + page.reverse_subpage("ics")]
+    first = timezone.localdate().replace(day=1)
+    months = [
+        datetime.date(first.year + (first.month - 1 + n) // 12, (first.month - 1 + n) % 12 + 1, 1)
+        for n in range(MONTHS_AHEAD + 1)
+    ]
+    for index in EventIndexPage.objects.ancestor_of(page):
+        index_url = index.get_full_url()
+        subpages = [("archive", {}), ("calendar_feed", {})]
+        if page.category_id:
+            subpages.append(("category_feed", {"slug": page.category.slug}))
+        subpages += [
+            ("month", {"year": f"{month.year}", "month": f"{month.month:02d}"}) for month in months
+        ]
+        urls += [
+            index_url + index.reverse_subpage(name, kwargs=kw or None) for name, kw in subpages
+        ]
+    return urls
+
+
+# Once a day the stored dates move on, so that the window stays 18 months ahead.
+hooks.register("kvarter_worker_minute", Occurrence.refresh_if_due)
 
 
 @hooks.register("kvarter_load_demo_content", order=10)

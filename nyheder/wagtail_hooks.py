@@ -65,6 +65,18 @@ def story_feed_links(page, request):
     return Section("nyheder/feed_links.html", context)
 
 
+@hooks.register("kvarter_page_cache_affected")
+def story_feeds(page):
+    """A story is also in its index's RSS and Atom feeds."""
+    if not isinstance(page, StoryPage):
+        return []
+    return [
+        index.get_full_url() + index.reverse_subpage(feed)
+        for index in StoryIndexPage.objects.ancestor_of(page)
+        for feed in ("rss_feed", "atom_feed")
+    ]
+
+
 @hooks.register("kvarter_load_demo_content", order=20)
 def load_demo_stories(loader, home):
     load_stories(loader, home)

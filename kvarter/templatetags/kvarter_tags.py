@@ -1,8 +1,9 @@
 """Navigation, breadcrumbs and the language switcher for the shared base template.
 
 They are built from the page tree and are the same for every reader of a page, so they are
-cached until the next publish, move or unpublish starts a new page-cache generation
-(kvarter/page_cache.py): a page then renders its furniture with no queries.
+cached until a new page-cache generation (kvarter/page_cache.py: a change to the menu or to a
+page with children) or, for a page's translations, until one of them is published, moved or
+unpublished: a page then renders its furniture with no queries.
 """
 
 import json
@@ -25,13 +26,13 @@ from kvarter.absolute_urls import absolute_url
 from kvarter.icons import DIRECTIONAL, ICONS
 from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, SHARE_IMAGE_SPEC, alt_text, filter_specs
 from kvarter.languages import foreign_language, language_of, locale_languages
-from kvarter.page_cache import current_generation
+from kvarter.page_cache import current_generation, furniture_key
 from kvarter.sections import collect_sections
 
 register = template.Library()
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
-# An upper bound: a new generation replaces the furniture as soon as anything is published.
+# An upper bound: page_cache.py replaces the furniture as soon as it changes.
 FURNITURE_SECONDS = 60 * 60
 # What Django's json_script escapes: nothing in the data can close the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -39,15 +40,12 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 
 def _cached_furniture(request, name, page, build):
     """`build()`'s value for this host, language and page, until the page tree changes."""
-    key = ":".join(
-        [
-            "furniture",
-            str(current_generation(request)),
-            request.get_host(),
-            translation.get_language() or SOURCE_LANGUAGE,
-            name,
-            str(page.pk) if page is not None else "",
-        ]
+    key = furniture_key(
+        current_generation(request),
+        request.get_host(),
+        translation.get_language() or SOURCE_LANGUAGE,
+        name,
+        page.pk if page is not None else None,
     )
     return cache.get_or_set(key, build, FURNITURE_SECONDS)
 

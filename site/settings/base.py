@@ -430,7 +430,8 @@ PAGE_CACHE_INVALIDATED_BY = [
 WAGTAILFRONTENDCACHE = {}
 if env.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["nginx"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        # One PURGE per stored encoding (br, gzip, identity) of each URL.
+        "BACKEND": "kvarter.frontend_cache.EncodedVariantsHTTPBackend",
         "LOCATION": env["FRONTEND_CACHE_PURGE_URL"],
     }
 if env.get("CLOUDFLARE_ZONE_ID"):
