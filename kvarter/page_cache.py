@@ -41,7 +41,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -369,7 +369,8 @@ def connect_signals():
     page_unpublished.connect(page_changed, dispatch_uid="page_cache_unpublished")
     page_slug_changed.connect(slug_changed, dispatch_uid="page_cache_slug_changed")
     post_page_move.connect(page_moved, dispatch_uid="page_cache_moved")
-    post_delete.connect(page_changed, sender=Page, dispatch_uid="page_cache_deleted")
+    # Before the rows go: what shows the page is worked out from its tree and its fields.
+    pre_delete.connect(page_changed, sender=Page, dispatch_uid="page_cache_deleted")
     # Named, not every snippet: subscribers and deliveries change by the thousand during a
     # send and appear on no page. get_model() fails loudly for a misspelt label.
     shown_on_pages = [apps.get_model(label) for label in settings.PAGE_CACHE_INVALIDATED_BY]

@@ -11,7 +11,7 @@ from django.test import RequestFactory, TestCase, override_settings
 
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.settings.registry import registry as settings_registry
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 import brotli
 
@@ -241,6 +241,16 @@ class WhatAPublishRefreshesTests(TestCase):
             self.story.unpublish()
         self.assertNotContains(self.client.get("/da/historier/"), "/da/historier/sommerfest/")
         self.assertEqual(self.client.get("/da/historier/sommerfest/").status_code, 404)
+        self.assertEqual(self.cache_state("/da/om/historik/"), "hit")
+
+    def test_deleting_an_event_takes_it_off_its_listing_and_calendar(self):
+        events = EventIndexPageFactory(parent=self.home)
+        EventPageFactory(parent=events, slug="fastelavn", title="Fastelavn")
+        self.cached("/da/det-sker/", "/da/det-sker/ics/", "/da/om/historik/")
+        with self.captureOnCommitCallbacks(execute=True):
+            Page.objects.get(url_path__endswith="/det-sker/fastelavn/").delete()
+        self.assertNotContains(self.client.get("/da/det-sker/"), "Fastelavn")
+        self.assertNotContains(self.client.get("/da/det-sker/ics/"), "Fastelavn")
         self.assertEqual(self.cache_state("/da/om/historik/"), "hit")
 
     def test_moving_a_story_refreshes_its_old_and_new_listing(self):
