@@ -18,6 +18,7 @@ from kvarter.admin_forms import PageForm
 from kvarter.blocks import BaseStreamBlock
 from kvarter.languages import language_of
 
+from .querysets import KvarterPageManager
 from .site_settings import SiteSettings
 
 
@@ -50,6 +51,8 @@ class BasePage(HeroImageMixin, Page):
         blank=True,
         help_text=_("One or two sentences, shown at the top and in listings and search results."),
     )
+
+    objects = KvarterPageManager()
 
     base_form_class = PageForm
     # (icon, order) puts a top-level page among the header's shortcuts, the few things residents

@@ -13,6 +13,7 @@ from kvarter.constants import LISTING_PAGE_SIZE
 from kvarter.sections import collect_sections
 
 from .base import BodyPage, ContactPersonMixin, HousingAreaMixin
+from .querysets import all_pages
 
 
 class HomePage(BodyPage):
@@ -58,7 +59,13 @@ class StandardPage(BodyPage):
 
     def child_pages(self):
         return (
-            self.get_children().live().public().specific().select_related("locale").order_by("path")
+            all_pages()
+            .child_of(self)
+            .live()
+            .public()
+            .specific()
+            .select_related("locale")
+            .order_by("path")
         )
 
     def get_context(self, request, *args, **kwargs):
