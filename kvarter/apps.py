@@ -8,7 +8,7 @@ class KvarterConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from kvarter import checks  # noqa: F401, PLC0415 - registers the deploy checks
-        from kvarter.page_cache import connect_signals  # noqa: PLC0415 - needs loaded models
+        from kvarter import checks, furniture, page_cache  # noqa: F401, PLC0415 - need loaded models
 
-        connect_signals()
+        page_cache.connect_signals()
+        furniture.connect_signals()

@@ -10,19 +10,15 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import translation
 
-from wagtail.models import Locale
 from wagtail_localize.synctree import create_aliases_for_new_page
+
+from kvarter.furniture import locale_languages
 
 
 def text_direction(language):
     """lang, dir and the start side of the text for `language`, as the templates use them."""
     rtl = language in settings.LANGUAGES_BIDI
     return {"lang": language, "dir": "rtl" if rtl else "ltr", "align": "right" if rtl else "left"}
-
-
-def locale_languages():
-    """{locale id: language code} for every locale: one query, for a request to keep."""
-    return dict(Locale.objects.values_list("pk", "language_code"))
 
 
 def language_of(source, languages=None):
@@ -40,7 +36,8 @@ def language_of(source, languages=None):
     locale_id = getattr(source, "locale_id", None)
     if locale_id is None:
         return None
-    if languages is not None and locale_id in languages:
+    languages = locale_languages() if languages is None else languages
+    if locale_id in languages:
         return languages[locale_id]
     return source.locale.language_code
 
@@ -52,6 +49,17 @@ def foreign_language(source, reader_language=None, languages=None):
     if language is None or language == reader_language:
         return None
     return text_direction(language)
+
+
+class ReaderLanguageMixin:
+    """Wagtail's `localized`, without its query for the active locale when the object is
+    already in the reader's language, as nearly everything on a page is."""
+
+    @property
+    def localized(self):
+        if locale_languages().get(self.locale_id) == translation.get_language():
+            return self
+        return super().localized
 
 
 # An alias is an untranslated stand-in for a Danish page: ordering on it first puts the pages

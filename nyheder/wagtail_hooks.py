@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from kvarter.absolute_urls import absolute_url
+from kvarter.furniture import cached_furniture
 from kvarter.languages import READER_LANGUAGE_FIRST
 from kvarter.permissions import WithoutActionsPolicy
 from kvarter.sections import Section
@@ -48,21 +49,26 @@ def latest_stories(page, request):
 @hooks.register("kvarter_head_sections")
 def story_feed_links(page, request):
     """<link rel="alternate"> to the RSS and Atom feeds of the reader's language."""
-    index = (
-        StoryIndexPage.objects.live()
-        .public()
-        .filter(locale__language_code=translation.get_language())
-        .order_by("path")
-        .first()
-    )
-    if index is None:
-        return None
-    context = {
-        "title": index.title,
-        "rss_url": absolute_url(request, index.rss_url),
-        "atom_url": absolute_url(request, index.atom_url),
-    }
-    return Section("nyheder/feed_links.html", context)
+
+    def build():
+        index = (
+            StoryIndexPage.objects.live()
+            .public()
+            .filter(locale__language_code=translation.get_language())
+            .order_by("path")
+            .first()
+        )
+        if index is None:
+            return None
+        return {
+            "title": index.title,
+            "rss_url": absolute_url(request, index.rss_url),
+            "atom_url": absolute_url(request, index.atom_url),
+        }
+
+    # The index has children, so a change to it starts a new generation of the furniture.
+    context = cached_furniture(request, "story-feed-links", build)
+    return Section("nyheder/feed_links.html", context) if context else None
 
 
 @hooks.register("kvarter_page_cache_affected")

@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from kvarter.admin_forms import PageForm
 from kvarter.blocks import BaseStreamBlock
-from kvarter.languages import language_of
+from kvarter.furniture import any_view_restriction
+from kvarter.languages import ReaderLanguageMixin, language_of
 
 from .querysets import KvarterPageManager
 from .site_settings import SiteSettings
@@ -42,7 +43,7 @@ class HeroImageMixin(models.Model):
         abstract = True
 
 
-class BasePage(HeroImageMixin, Page):
+class BasePage(ReaderLanguageMixin, HeroImageMixin, Page):
     """Every page on the site: a short intro for listings and search, plus a hero image."""
 
     intro = models.TextField(
@@ -86,6 +87,13 @@ class BasePage(HeroImageMixin, Page):
     def content_language(self):
         """The language this page's content is written in; an alias shows a Danish page."""
         return language_of(self)
+
+    def get_view_restrictions(self):
+        """Wagtail asks on every page view (two queries); none apply while no page at all is
+        restricted, which the cache knows until a restriction is saved or deleted."""
+        if not any_view_restriction():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def is_fallback(self):

@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from kvarter.furniture import cached_furniture
 
 
 @register_setting(icon="site")
@@ -42,3 +45,15 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """From the furniture cache: the footer of every page shows them, and saving them
+        starts a new page-cache generation."""
+        attr_name = cls.get_cache_attr_name()
+        site = Site.find_for_request(request)
+        if site is not None and not hasattr(request, attr_name):
+            instance = cached_furniture(request, "site-settings", lambda: cls.for_site(site))
+            instance._request = request
+            setattr(request, attr_name, instance)
+        return super().for_request(request)

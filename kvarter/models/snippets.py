@@ -11,9 +11,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from kvarter.admin_forms import SnippetForm
+from kvarter.languages import ReaderLanguageMixin
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+class Person(ReaderLanguageMixin, TranslatableMixin, index.Indexed, models.Model):
     """A member of staff or a volunteer. Demo people are invented."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -65,7 +66,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         return f"tel:{number}" if number else ""
 
 
-class Partner(TranslatableMixin, models.Model):
+class Partner(ReaderLanguageMixin, TranslatableMixin, models.Model):
     """An organisation that funds or works with the plan."""
 
     name = models.CharField(_("name"), max_length=160)
@@ -88,7 +89,7 @@ class Partner(TranslatableMixin, models.Model):
         return self.name
 
 
-class HousingArea(TranslatableMixin, models.Model):
+class HousingArea(ReaderLanguageMixin, TranslatableMixin, models.Model):
     """A housing department (boligafdeling) in the neighbourhood."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -111,7 +112,7 @@ class HousingArea(TranslatableMixin, models.Model):
         return self.name
 
 
-class TranslatedLabel(TranslatableMixin, models.Model):
+class TranslatedLabel(ReaderLanguageMixin, TranslatableMixin, models.Model):
     """A short label that editors translate and readers filter by: an event category, a story's
     topic. The slug is synchronised, so a filter link works in every language."""
 

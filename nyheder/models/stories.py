@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
+from wagtail.models import Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -256,7 +257,8 @@ class StoryPage(HousingAreaMixin, BodyPage):
 
     @cached_property
     def story_index(self):
-        return StoryIndexPage.objects.filter(pk=self.get_parent().pk).first()
+        # By the parent's path: one query, where get_parent() would be a second.
+        return StoryIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     def topics_for_reader(self, by_key=None):
         return Topic.for_reader(self.topics.all(), by_key)
@@ -290,7 +292,7 @@ class StoryPage(HousingAreaMixin, BodyPage):
 
     def structured_data(self, request):
         """schema.org NewsArticle for search engines and link previews."""
-        site = self.get_site()
+        site = Site.find_for_request(request)  # kept on the request, unlike get_site()
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
