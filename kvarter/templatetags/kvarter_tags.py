@@ -14,10 +14,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
@@ -367,6 +368,28 @@ def icon(name):
         name,
         flip,
         mark_safe(ICONS[name]),  # our own markup from kvarter/icons.py
+    )
+
+
+@register.simple_tag
+def time_range(start, end, dates=True):
+    """16:00–18:00 as one unbreakable, bidi-isolated span (`.time-range`), each end a <time>.
+
+    So that "4:00 م–6:00 م" never leaves "م" alone on the next line. `dates=False` for the time
+    of day of a recurring event: the <time> elements then carry the times only.
+    """
+    start, end = template_localtime(start), template_localtime(end)
+
+    def machine(value):
+        return value.isoformat(timespec="minutes") if dates else value.strftime("%H:%M")
+
+    return format_html(
+        '<span class="time-range"><time datetime="{}">{}</time>–<time datetime="{}">{}</time>'
+        "</span>",
+        machine(start),
+        formats.time_format(start, "TIME_FORMAT"),
+        machine(end),
+        formats.time_format(end, "TIME_FORMAT"),
     )
 
 
