@@ -76,3 +76,47 @@ def test_on_a_wide_screen_the_whole_menu_is_one_row(page, language):
     tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
     assert len(tops) == 1, f"the menu wraps into {len(tops)} rows"
     assert not page.locator(".menu").is_visible()
+
+
+# A recurring event (weekly, 16:00–18:00), the events page and the month view: every time range.
+TIME_RANGE_PAGES = ["event_index", "event_month", "det-sker/lektiehjaelp/"]
+
+
+@pytest.mark.parametrize("language", ["da", "ar"])
+@pytest.mark.parametrize("where", TIME_RANGE_PAGES)
+def test_a_time_range_never_breaks_across_lines(page, where, language):
+    """ "4:00 م–6:00 م" stays on one line: never "م" alone at the start of the next."""
+    page.set_viewport_size(PHONE)
+    page.goto(f"/{language}/{PAGE_TYPES.get(where, where)}")
+    ranges = page.locator(".time-range")
+    assert ranges.count() > 0
+    lines = ranges.evaluate_all(
+        "(spans) => spans.map((s) => [s.textContent, new Set("
+        "[...s.getClientRects()].map((r) => Math.round(r.top))).size])"
+    )
+    assert [text for text, count in lines if count != 1] == []
+    # Both ends, each a <time> the reader's device can read.
+    assert ranges.evaluate_all(
+        "(spans) => spans.every((s) => s.querySelectorAll('time[datetime]').length === 2)"
+    )
+
+
+@pytest.mark.parametrize("language", ["da", "ar"])
+@pytest.mark.parametrize("page_type", ["home", "event_index", "story", "archive"])
+def test_on_a_wide_screen_the_header_lines_up_with_the_content(page, page_type, language):
+    """One container width: the site name starts where the page's heading starts, and the
+    header's last control ends where the content ends, on both sides in both directions."""
+    page.goto(f"/{language}/{PAGE_TYPES[page_type]}")
+    edges = page.evaluate(
+        """() => [...document.querySelectorAll(
+            '.site-header__inner, .breadcrumbs, .site-main, .site-footer__inner')].map((el) => {
+          const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+          return [el.className, Math.round(r.left + parseFloat(s.paddingLeft)),
+                  Math.round(r.right - parseFloat(s.paddingRight))];
+        })"""
+    )
+    assert len({(left, right) for _name, left, right in edges}) == 1, edges
+    heading = page.locator("main h1").bounding_box()
+    name = page.locator(".site-name").bounding_box()
+    start = (lambda box: box["x"]) if language == "da" else (lambda box: box["x"] + box["width"])
+    assert abs(start(heading) - start(name)) <= 4  # the logo's own padding
