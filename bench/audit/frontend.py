@@ -77,7 +77,7 @@ MEASURE = """() => {
 }"""
 
 
-def main(base, shots=None):
+def main(base, shots=None, ignore_https_errors=False):
     rows = []
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
@@ -87,7 +87,9 @@ def main(base, shots=None):
             args=["--no-sandbox", "--disable-background-networking"],
         )
         for width in (360, 1280):
-            context = browser.new_context(viewport={"width": width, "height": 780})
+            context = browser.new_context(
+                viewport={"width": width, "height": 780}, ignore_https_errors=ignore_https_errors
+            )
             page = context.new_page()
             for lang in ("da", "ar"):
                 for name, path in PAGES.items():

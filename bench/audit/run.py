@@ -8,62 +8,33 @@ Builds the demo site in a temporary folder, serves it, and prints one table:
 
 Lighthouse and vnu come from npm into AUDIT_NPM (default var/audit-npm): `npm install --prefix
 var/audit-npm lighthouse vnu-jar`. Without them the table has the Chromium columns only.
-Not part of CI: Lighthouse's performance score depends on the machine. Behind the shipped nginx
-front (deploy/) the numbers are the production ones; here the dev server serves the pages.
+Not part of CI: Lighthouse's performance score depends on the machine.
+
+The pages are served as in production: bench/_prod.py's ProductionStack (gunicorn with the
+production settings on PostgreSQL and Redis, behind deploy/nginx.conf over TLS with a
+self-signed certificate), so BENCH_DATABASE, BENCH_REDIS_URL and BENCH_PORT_OFFSET apply.
+Each page is fetched once before it is measured, as a reader after the first finds it in
+nginx's page cache. The table is also written to bench/results/audit.json.
 """
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-# The script's folder is on sys.path when it runs: bench/audit/frontend.py.
+# The script's folder is on sys.path when it runs: bench/audit/frontend.py; and bench/_prod.py.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _prod import ProductionStack, fetch
 from frontend import PAGES, STORIES
 from frontend import main as measure
 
 ROOT = Path(__file__).resolve().parents[2]
 NPM = Path(os.environ.get("AUDIT_NPM", ROOT / "var" / "audit-npm"))
+RESULTS = ROOT / "bench" / "results"
 CHROMIUM = "/usr/bin/chromium"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve(var_dir):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "kvartersite.settings.dev",
-        "VAR_DIR": str(var_dir),
-        "DATABASE_URL": f"sqlite:///{var_dir / 'db.sqlite3'}",
-        "REDIS_URL": "",
-    }
-    for args in (["migrate", "--noinput"], ["load_demo_content"]):
-        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{base}/robots.txt", timeout=2)
-            return server, base
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise SystemExit("the demo server did not start")
+LIGHTHOUSE = ("performance", "accessibility", "best-practices", "seo")
 
 
 def lighthouse(url):
@@ -79,7 +50,9 @@ def lighthouse(url):
                 "--output=json",
                 f"--output-path={report.name}",
                 "--only-categories=performance,accessibility,best-practices,seo",
-                "--chrome-flags=--headless=new --no-sandbox --disable-background-networking",
+                # Our own self-signed certificate on 127.0.0.1.
+                "--chrome-flags=--headless=new --no-sandbox --disable-background-networking"
+                " --ignore-certificate-errors",
             ],
             env={**os.environ, "CHROME_PATH": CHROMIUM},
             capture_output=True,
@@ -87,9 +60,21 @@ def lighthouse(url):
             timeout=180,
         )
         if result.returncode:
-            return {"lighthouse": "error"}
-        categories = json.loads(Path(report.name).read_text())["categories"]
-    return {name: round(category["score"] * 100) for name, category in categories.items()}
+            return {"failed": [f"lighthouse failed: {result.stderr.strip()[-300:]}"]}
+        report = json.loads(Path(report.name).read_text())
+    scores = {
+        name: round(category["score"] * 100) for name, category in report["categories"].items()
+    }
+    # What cost points: every scored audit below full marks, with its score.
+    scores["failed"] = sorted(
+        f"{audit['id']} {audit['score']:.2f} {audit.get('displayValue', '')}".strip()
+        for category in report["categories"].values()
+        for ref in category["auditRefs"]
+        if ref["weight"] > 0
+        and (audit := report["audits"][ref["id"]])["score"] is not None
+        and audit["score"] < 1
+    )
+    return scores
 
 
 def vnu(urls, folder):
@@ -100,7 +85,7 @@ def vnu(urls, folder):
     files = {}
     for number, url in enumerate(urls):
         path = folder / f"page-{number}.html"
-        path.write_bytes(urllib.request.urlopen(url, timeout=30).read())
+        path.write_bytes(fetch(url)[2])
         files[path.as_uri()] = url
     result = subprocess.run(
         [
@@ -124,36 +109,51 @@ def vnu(urls, folder):
 
 
 def main():
-    with tempfile.TemporaryDirectory() as folder:
-        server, base = serve(Path(folder))
-        try:
-            rows = [row for row in measure(base) if row["width"] == 360]
-            urls = {
-                (lang, name): base + path.format(lang=lang, story=STORIES[lang])
-                for lang in ("da", "ar")
-                for name, path in PAGES.items()
-            }
-            pages = Path(folder) / "pages"
-            pages.mkdir()
-            errors = vnu(list(urls.values()), pages)
-            print()
-            header = f"{'page':<12} lang header h1_end smallest  perf a11y bp  seo  vnu"
-            print(header)
-            for row in rows:
-                url = urls[(row["lang"], row["page"])]
-                scores = lighthouse(url)
-                score = [
-                    str(scores.get(name, "-")).rjust(4)
-                    for name in ("performance", "accessibility", "best-practices", "seo")
-                ]
-                print(
-                    f"{row['page']:<12} {row['lang']:<4} {row['header']!s:>6} "
-                    f"{row['h1_bottom']!s:>6} {row['smallest']['size']:>8} {' '.join(score)} "
-                    f"{errors.get(url, '-')!s:>4}"
-                )
-        finally:
-            server.terminate()
-            server.wait()
+    with ProductionStack() as stack, tempfile.TemporaryDirectory() as folder:
+        stack.start_gunicorn()
+        stack.start_nginx()
+        base = stack.nginx_url("")
+        urls = {
+            (lang, name): base + path.format(lang=lang, story=STORIES[lang])
+            for lang in ("da", "ar")
+            for name, path in PAGES.items()
+        }
+        for url in urls.values():  # into nginx's page cache, as for every reader but the first
+            fetch(url)
+        rows = [row for row in measure(base, ignore_https_errors=True) if row["width"] == 360]
+        pages = Path(folder) / "pages"
+        pages.mkdir()
+        errors = vnu(list(urls.values()), pages)
+        table = []
+        for row in rows:
+            url = urls[(row["lang"], row["page"])]
+            scores = lighthouse(url)
+            table.append(
+                {
+                    "page": row["page"],
+                    "lang": row["lang"],
+                    "header": row["header"],
+                    "h1_end": row["h1_bottom"],
+                    "smallest": row["smallest"]["size"],
+                    **{name: scores.get(name) for name in LIGHTHOUSE},
+                    "vnu": errors.get(url),
+                    "failed": scores.get("failed", []),
+                }
+            )
+        print()
+        print(f"{'page':<12} lang header h1_end smallest  perf a11y bp  seo  vnu")
+        for row in table:
+            cell = {name: "-" if value is None else str(value) for name, value in row.items()}
+            print(
+                f"{row['page']:<12} {row['lang']:<4} {cell['header']:>6} {cell['h1_end']:>6} "
+                f"{cell['smallest']:>8} {' '.join(cell[name].rjust(4) for name in LIGHTHOUSE)} "
+                f"{cell['vnu']:>4}"
+            )
+        for row in table:
+            for audit in row.pop("failed"):
+                print(f"  {row['page']} {row['lang']}: {audit}")
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "audit.json").write_text(json.dumps(table, indent=2) + "\n")
 
 
 if __name__ == "__main__":
