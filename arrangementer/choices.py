@@ -49,3 +49,8 @@ NEXT_DATES_LIMIT = 10
 HOME_OCCURRENCES = 5
 # Past events stay in the subscribable feeds for a while, so calendars keep their history.
 FEED_HISTORY_DAYS = 365
+# Each event's dates are stored (models.Occurrence) from the first day of the month a year back
+# (the month view's recent past) to 18 months ahead; the worker moves the window forward once a
+# day. Months outside it are worked out from the rules when asked for.
+STORED_MONTHS_BACK = 12
+STORED_MONTHS_AHEAD = 18

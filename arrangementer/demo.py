@@ -7,7 +7,14 @@ so nothing moves. All places and people are invented.
 
 import datetime
 
-from .models import EventBreak, EventCategory, EventIndexPage, EventPage, OccurrenceChange
+from .models import (
+    EventBreak,
+    EventCategory,
+    EventIndexPage,
+    EventPage,
+    Occurrence,
+    OccurrenceChange,
+)
 from .recurrence import localize
 
 SOURCE_LANGUAGE = "da"
@@ -436,6 +443,9 @@ def load_events(loader, home):
             **repeat,
         )
         _add_changes(page, data)
+    # Events loaded before dates were stored (or on another day) get theirs now, so that
+    # `make run` lists them at once; translations and aliases store theirs as they are made.
+    Occurrence.refresh_all()
 
 
 def _add_changes(page, data):

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models, transaction
+from django.db.models.functions import Collate
+from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone, translation
@@ -22,8 +24,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail.signals import page_unpublished
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from dateutil.relativedelta import relativedelta
 
 from kvarter.absolute_urls import absolute_url
 from kvarter.images import SHARE_IMAGE_SPEC
@@ -45,11 +50,13 @@ from .choices import (
     STATUS_CANCELLED,
     STATUS_MOVED,
     STATUS_SCHEDULED,
+    STORED_MONTHS_AHEAD,
+    STORED_MONTHS_BACK,
     UPCOMING_DAYS,
     WEEKDAY_CHOICES,
 )
 from .forms import EventPageForm
-from .recurrence import Schedule, expand, expand_all, local, localize
+from .recurrence import OccurrenceFacts, Schedule, expand, expand_all, local, localize
 from .wording import schedule_text
 
 # schema.org's eventStatus for each status of an occurrence.
@@ -63,6 +70,9 @@ SCHEMA_WEEKDAYS = [
     f"https://schema.org/{day}"
     for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ]
+# Listings break ties between dates at the same time by title as Python sorts strings (by code
+# point), whatever collation the database would use.
+CODE_POINT_COLLATIONS = {"postgresql": "C", "sqlite": "BINARY"}
 
 
 class EventCategory(TranslatedLabel):
@@ -103,13 +113,13 @@ class EventIndexPage(RoutableMixin, BodyPage):
     # Data ---------------------------------------------------------------------
 
     def events(self):
-        """Live, public events under this page, with what listings and feeds need."""
+        """Live, public events under this page, with what feeds and the archive need."""
         return (
             EventPage.objects.live()
             .public()
             .descendant_of(self)
-            .select_related("image", "category", "housing_area", "locale")
-            .prefetch_related("image__renditions", "breaks", "occurrence_changes")
+            .select_related("category", "housing_area", "locale")
+            .prefetch_related("breaks", "occurrence_changes")
         )
 
     @cached_property
@@ -124,15 +134,42 @@ class EventIndexPage(RoutableMixin, BodyPage):
             event.category_lookup = self.categories_by_key
         return events
 
+    def stored_occurrences(self, after, before, category=None):
+        """The stored dates of live, public events under this page that are on at some time
+        between `after` and `before`, in order: one query (two with the page-restriction
+        check), however many there are."""
+        events = EventPage.objects.live().public().descendant_of(self)
+        if category is not None:
+            events = events.filter(category__translation_key=category.translation_key)
+        title = Collate("event__title", CODE_POINT_COLLATIONS[connection.vendor])
+        return (
+            Occurrence.objects.filter(event__in=events, end__gt=after, start__lt=before)
+            .select_related("event__category", "event__housing_area", "event__locale")
+            .defer("event__body")
+            .order_by("start", title, "event__path")
+        )
+
+    def with_category_lookups(self, occurrences):
+        """`occurrences` as a list, each event given the categories in the reader's language."""
+        occurrences = list(occurrences)
+        self.with_category_lookup(occurrence.event for occurrence in occurrences)
+        return occurrences
+
     def occurrences(self, after, before, category=None):
+        """The dates between `after` and `before`, as a list: stored ones where the stored
+        window covers the period, otherwise worked out from the rules."""
+        if OccurrenceWindow.covers(after, before):
+            return self.with_category_lookups(self.stored_occurrences(after, before, category))
         events = self.events().filter(starts_at__lt=before, ends_at__gt=after)
         if category is not None:
             events = events.filter(category__translation_key=category.translation_key)
         return expand_all(self.with_category_lookup(events), after, before)
 
-    def upcoming_occurrences(self, days=UPCOMING_DAYS, category=None):
+    def upcoming_occurrences(self, days=UPCOMING_DAYS, category=None, limit=None):
+        """The stored dates of the next `days` days (the first `limit` of them)."""
         now = timezone.now()
-        return self.occurrences(now, now + datetime.timedelta(days=days), category)
+        occurrences = self.stored_occurrences(now, now + datetime.timedelta(days=days), category)
+        return self.with_category_lookups(occurrences[:limit])
 
     def feed_events(self, category=None):
         events = self.events().filter(
@@ -179,9 +216,13 @@ class EventIndexPage(RoutableMixin, BodyPage):
         category = None
         if request.GET.get("category"):
             category = self.category_from_slug(request.GET["category"])
-        occurrences = Paginator(
-            self.upcoming_occurrences(category=category), EVENT_LISTING_PAGE_SIZE
-        ).get_page(request.GET.get("page"))
+        now = timezone.now()
+        upcoming = self.stored_occurrences(
+            now, now + datetime.timedelta(days=UPCOMING_DAYS), category
+        )
+        occurrences = Paginator(upcoming, EVENT_LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
+        # Looking the page's dates up fills the page with these same objects.
+        self.with_category_lookups(occurrences)
         return self.render(
             request,
             context_overrides={
@@ -455,9 +496,15 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        if self.start and self.end and kwargs.get("update_fields") is None:
+        """Also store the dates, on every full save: publishing, creating or updating an alias,
+        copying. A draft (saved with `update_fields`) changes nothing that is shown."""
+        full_save = kwargs.get("update_fields") is None
+        if self.start and self.end and full_save:
             self._update_schedule_fields()
         super().save(*args, **kwargs)
+        # After the save, which committed the breaks and changes the dates depend on.
+        if full_save:
+            Occurrence.store(self)
 
     def _update_schedule_fields(self):
         """Refresh the occurrence span, and bump SEQUENCE when the schedule changed.
@@ -492,7 +539,19 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
 
     @cached_property
     def next_occurrences(self):
-        """The next dates within a year, cancelled ones included (and marked)."""
+        """The next dates within a year, cancelled ones included (and marked): one query."""
+        now = timezone.now()
+        occurrences = list(
+            self.occurrences.filter(
+                end__gt=now, start__lt=now + datetime.timedelta(days=NEXT_DATES_DAYS)
+            ).order_by("start")[:NEXT_DATES_LIMIT]
+        )
+        for occurrence in occurrences:
+            occurrence.event = self
+        return occurrences
+
+    def expanded_next_occurrences(self):
+        """The next dates as the page's own fields make them, stored or not."""
         now = timezone.now()
         return expand(self, now, now + datetime.timedelta(days=NEXT_DATES_DAYS))[:NEXT_DATES_LIMIT]
 
@@ -621,6 +680,9 @@ class EventPage(HousingAreaMixin, RoutableMixin, BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            # A draft's dates are stored only when it is published: a preview works them out.
+            self.next_occurrences = self.expanded_next_occurrences()
         context["next_occurrences"] = self.next_occurrences
         context["upcoming_breaks"] = self.upcoming_breaks()
         context["ics_url"] = request.build_absolute_uri(self.ics_url(request))
@@ -721,3 +783,130 @@ class OccurrenceChange(TranslatableMixin, Orderable):
             )
         if self.new_start and self.new_end and self.new_end < self.new_start:
             raise ValidationError({"new_end": _("The new end cannot be before the new start.")})
+
+
+class OccurrenceWindow(models.Model):
+    """The period whose dates are stored (one row), and when it was last moved forward."""
+
+    stored_from = models.DateTimeField()
+    stored_until = models.DateTimeField()
+    refreshed_at = models.DateTimeField()
+
+    # The worker moves the window forward when it is older than this.
+    REFRESH_AFTER = datetime.timedelta(days=1)
+
+    def move_to(self, now):
+        """From the first day of the month a year back to 18 months ahead of `now`."""
+        month = local(now).date().replace(day=1) - relativedelta(months=STORED_MONTHS_BACK)
+        self.stored_from = localize(datetime.datetime.combine(month, datetime.time.min))
+        self.stored_until = now + relativedelta(months=STORED_MONTHS_AHEAD)
+        self.refreshed_at = now
+
+    @classmethod
+    def locked(cls):
+        """The window, locked until the transaction ends, so that storing one event's dates and
+        refreshing all of them never interleave; made for now if there is none yet."""
+        window = cls.objects.select_for_update().filter(pk=1).first()
+        if window is None:
+            window = cls(pk=1)
+            window.move_to(timezone.now())
+            window.save()
+        return window
+
+    @classmethod
+    def covers(cls, after, before):
+        return cls.objects.filter(stored_from__lte=after, stored_until__gte=before).exists()
+
+    @classmethod
+    def is_due(cls):
+        """One small query: has nothing moved the window forward for a day?"""
+        fresh = timezone.now() - cls.REFRESH_AFTER
+        return not cls.objects.filter(refreshed_at__gt=fresh).exists()
+
+
+class Occurrence(OccurrenceFacts, models.Model):
+    """One date of a live event page within the stored window, with its status and note.
+
+    Stored whenever the page is saved in full (EventPage.save) and all of them once a day by
+    the worker (refresh_all), so that listings read dates instead of expanding every rule on
+    every request. Every page has its own, translations and aliases too: a translation's
+    notes are in its language. Deleting the page deletes them; unpublishing it removes them.
+    """
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="occurrences")
+    start = models.DateTimeField(db_index=True)
+    end = models.DateTimeField()
+    original_start = models.DateTimeField()
+    status = models.CharField(max_length=10, default=STATUS_SCHEDULED)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "original_start"], name="unique_occurrence_per_event"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.event_id} {self.start:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def rows_for(cls, event, window):
+        if not event.live or not (event.start and event.end):
+            return []
+        return [
+            cls(
+                event=event,
+                start=occurrence.start,
+                end=occurrence.end,
+                original_start=occurrence.original_start,
+                status=occurrence.status,
+                note=occurrence.note,
+            )
+            for occurrence in expand(event, window.stored_from, window.stored_until)
+        ]
+
+    @classmethod
+    def store(cls, event):
+        """Replace the stored dates of `event` (none when it is not live)."""
+        with transaction.atomic():
+            window = OccurrenceWindow.locked()
+            cls.objects.filter(event=event).delete()
+            cls.objects.bulk_create(cls.rows_for(event, window))
+
+    @classmethod
+    def refresh_all(cls, now=None):
+        """Move the window forward to `now` and store the dates of every live event again.
+
+        Returns the number of dates stored."""
+        now = now or timezone.now()
+        with transaction.atomic():
+            window = OccurrenceWindow.locked()
+            window.move_to(now)
+            cls.objects.all().delete()
+            events = (
+                EventPage.objects.live()
+                .defer_streamfields()
+                .prefetch_related("breaks", "occurrence_changes")
+            )
+            rows = [
+                row
+                for event in events.iterator(chunk_size=200)
+                for row in cls.rows_for(event, window)
+            ]
+            cls.objects.bulk_create(rows, batch_size=500)
+            window.save()
+        return len(rows)
+
+    @classmethod
+    def refresh_if_due(cls):
+        """The worker's minute run: refresh once a day, and otherwise ask one small query."""
+        if OccurrenceWindow.is_due():
+            cls.refresh_all()
+
+
+@receiver(page_unpublished, sender=EventPage)
+def remove_unpublished_occurrences(sender, instance, **kwargs):
+    """Wagtail unpublishes an alias or an expired page through the base Page model, whose
+    save() is not EventPage's; its signal names the event."""
+    Occurrence.objects.filter(event=instance).delete()

@@ -186,16 +186,9 @@ class Schedule:
         return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()[:32]
 
 
-@dataclasses.dataclass
-class Occurrence:
-    """One date of an event, as residents see it in listings."""
-
-    event: object
-    start: datetime.datetime
-    end: datetime.datetime
-    original_start: datetime.datetime
-    status: str = STATUS_SCHEDULED
-    note: str = ""
+class OccurrenceFacts:
+    """What listings ask of one date of an event: shared by the dates worked out here and the
+    stored ones (models.Occurrence), which have the same attributes."""
 
     @property
     def is_cancelled(self):
@@ -219,6 +212,18 @@ class Occurrence:
         return local(self.end).date()
 
 
+@dataclasses.dataclass
+class ExpandedOccurrence(OccurrenceFacts):
+    """One date of an event, worked out from its rule."""
+
+    event: object
+    start: datetime.datetime
+    end: datetime.datetime
+    original_start: datetime.datetime
+    status: str = STATUS_SCHEDULED
+    note: str = ""
+
+
 def expand(event, after, before):
     """The occurrences of `event` that start between `after` and `before`, in order.
 
@@ -234,7 +239,7 @@ def expand(event, after, before):
         original_date = local(original).date()
         if original_date in excluded:
             continue
-        occurrence = Occurrence(event, original, original + schedule.duration, original)
+        occurrence = ExpandedOccurrence(event, original, original + schedule.duration, original)
         change = changes.get(original_date)
         if change is not None:
             occurrence.note = change.note
