@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from kvarter.constants import LISTING_PAGE_SIZE
+from kvarter.images import prefetch_renditions
 from kvarter.models import BodyPage, ContactPersonMixin, RoutableMixin, StaffRecipientsMixin
 from kvarter.spam import rate_limit_response
 
@@ -52,7 +53,7 @@ class GuideIndexPage(BodyPage):
             .public()
             .child_of(self)
             .select_related("image")
-            .prefetch_related("image__renditions")
+            .prefetch_related(prefetch_renditions("card"))
             .order_by("path")
         )
 

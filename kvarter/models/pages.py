@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from kvarter.constants import LISTING_PAGE_SIZE
+from kvarter.images import prefetch_renditions
 from kvarter.sections import collect_sections
 
 from .base import BodyPage, ContactPersonMixin, HousingAreaMixin
@@ -35,7 +36,7 @@ class HomePage(BodyPage):
             .public()
             .descendant_of(self)
             .select_related("image")
-            .prefetch_related("image__renditions")
+            .prefetch_related(prefetch_renditions("card"))
             .order_by("path")
         )
 
@@ -119,7 +120,7 @@ class PlanPage(BodyPage):
             .public()
             .child_of(self)
             .select_related("image")
-            .prefetch_related("image__renditions")
+            .prefetch_related(prefetch_renditions("card"))
             .order_by("path")
         )
 
@@ -189,7 +190,7 @@ class FocusAreaPage(BodyPage):
             .public()
             .child_of(self)
             .select_related("image", "housing_area")
-            .prefetch_related("image__renditions")
+            .prefetch_related(prefetch_renditions("card"))
             .order_by("path")
         )
 

@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from kvarter.absolute_urls import absolute_url
 from kvarter.constants import LISTING_PAGE_SIZE
-from kvarter.images import SHARE_IMAGE_SPEC
+from kvarter.images import SHARE_IMAGE_SPEC, prefetch_renditions
 from kvarter.languages import READER_LANGUAGE_FIRST, language_of
 from kvarter.models import (
     BodyPage,
@@ -41,7 +41,7 @@ FEED_ITEMS = 20
 
 
 def with_card_images(stories):
-    return stories.select_related("image").prefetch_related("image__renditions")
+    return stories.select_related("image").prefetch_related(prefetch_renditions("card"))
 
 
 class StoryIndexPage(RoutableMixin, StaffRecipientsMixin, BodyPage):

@@ -7,7 +7,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories.agerposten import ArchiveIndexPageFactory, make_issue, pdf_with_pages
-from tests.kvarter.helpers import create_site
+from tests.kvarter.helpers import PAGE_QUERY_LIMIT, create_site
 
 
 class ArchiveQueryCountTests(TestCase):
@@ -31,6 +31,7 @@ class ArchiveQueryCountTests(TestCase):
     def assertConstantQueries(self, url):
         self.add_issues(1, start=0)
         baseline = self.count_queries(url)
+        self.assertLessEqual(baseline, PAGE_QUERY_LIMIT)
         self.add_issues(9, start=1)
         self.client.get(url)
         with self.assertNumQueries(baseline):
@@ -41,6 +42,9 @@ class ArchiveQueryCountTests(TestCase):
 
     def test_year_listing(self):
         self.assertConstantQueries("/da/agerposten/2020/")
+
+    def test_issue_page(self):
+        self.assertConstantQueries("/da/agerposten/2020/nr-1/")
 
     def test_archive_search(self):
         self.assertConstantQueries("/da/agerposten/?q=fællesspisning")

@@ -19,6 +19,9 @@ from wagtail_localize.models import (
 from kvarter.models import SiteSettings
 from tests.factories import HomePageFactory
 
+# The most SQL queries an uncached page of any type may run (issue 19), whatever its content.
+PAGE_QUERY_LIMIT = 12
+
 
 def create_locales():
     return {

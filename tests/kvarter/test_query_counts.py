@@ -6,12 +6,15 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     ActivityPageFactory,
+    ContactPageFactory,
     FocusAreaPageFactory,
     ImageFactory,
+    NetworkPageFactory,
+    PersonFactory,
     PlanPageFactory,
     StandardPageFactory,
 )
-from tests.kvarter.helpers import create_site, translate
+from tests.kvarter.helpers import PAGE_QUERY_LIMIT, create_site, translate
 
 
 class QueryCountTests(TestCase):
@@ -21,6 +24,9 @@ class QueryCountTests(TestCase):
         translate(cls.home, cls.locales["en"], title="Welcome")
         cls.plan = PlanPageFactory(parent=cls.home, slug="planen", show_in_menus=True)
         cls.focus_area = FocusAreaPageFactory(parent=cls.plan, slug="kultur", image=ImageFactory())
+        cls.networks = StandardPageFactory(parent=cls.home, slug="netvaerk", image=ImageFactory())
+        NetworkPageFactory(parent=cls.networks, slug="agerhusene", contact_person=PersonFactory())
+        ContactPageFactory(parent=cls.home, slug="kontakt")
 
     def add_content(self, count, start):
         """`count` more focus areas, activities and searchable pages, each with an image."""
@@ -40,6 +46,7 @@ class QueryCountTests(TestCase):
     def assertConstantQueries(self, url):
         self.add_content(1, start=0)
         baseline = self.count_queries(url)
+        self.assertLessEqual(baseline, PAGE_QUERY_LIMIT)
         self.add_content(9, start=1)
         self.client.get(url)
         with self.assertNumQueries(baseline):
@@ -53,6 +60,21 @@ class QueryCountTests(TestCase):
 
     def test_plan_page(self):
         self.assertConstantQueries("/da/planen/")
+
+    def test_activity_page(self):
+        self.assertConstantQueries("/da/planen/kultur/aktivitet-0/")
+
+    def test_standard_page_with_children(self):
+        self.assertConstantQueries("/da/netvaerk/")
+
+    def test_network_page(self):
+        self.assertConstantQueries("/da/netvaerk/agerhusene/")
+
+    def test_contact_page(self):
+        self.assertConstantQueries("/da/kontakt/")
+
+    def test_home_page_in_another_language(self):
+        self.assertConstantQueries("/en/")
 
     def test_search(self):
         self.assertConstantQueries("/da/search/?q=Fællesskab")
