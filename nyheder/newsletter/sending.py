@@ -2,7 +2,8 @@
 
     queue_edition(edition)           render every language once, one Delivery per subscriber
       → send_next_batch (a task)     claim ≤ NEWSLETTER_BATCH_SIZE pending rows as "sending",
-                                     queue the next task, send, then mark "sent" or "failed"
+                                     queue the next task, send, then mark "sent" or "failed";
+                                     claim and send the next batch, for up to TASK_SECONDS
 
 The claim is committed before anything is sent, and the results after, so a worker killed in
 the middle leaves at most one batch in "sending". The claim is a short lease
@@ -11,8 +12,14 @@ sixth of the lease, so a slow worker keeps its batch and a dead one loses it hal
 its last heartbeat. Any task for the edition takes such a batch back then: the task chain itself
 (`follow_up` comes back when the oldest claim runs out) and, after a crash, the task `db_worker`
 queues for every unfinished send when it starts. Two workers never claim the same row: the claim
-uses SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL, and SQLite takes the write lock at BEGIN;
-and a worker sends only the rows its heartbeat still holds.
+is one UPDATE whose rows come from SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL, and SQLite
+runs one writer at a time; and a worker sends only the rows its heartbeat still holds.
+
+Round trips to the database are what a batch costs beyond the mail itself
+(bench/newsletter_send.py): one for the claim, one for the readers, one for the results. The
+rest is once per task (taking back expired claims, the rendered editions, the site, queueing the
+next task), and a task goes on to the next batch rather than leaving it to a new task, which
+would cost the task queue several round trips more.
 """
 
 import datetime
@@ -25,7 +32,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connections, transaction
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -171,20 +178,34 @@ def start_scheduled_send(edition_send_pk, scheduled_for):
     start_sending(edition_send)
 
 
+# A task sends batch after batch for this long, then leaves the rest to the task it queued: a
+# task costs the queue several round trips, and other tasks still get a worker every few seconds.
+TASK_SECONDS = 5
+
+
 @task()
 def send_next_batch(edition_id):
     take_back_expired_claims(edition_id)
-    claimed_at = timezone.now()
-    batch = claim_batch(edition_id, claimed_at)
-    if not batch:
+    deadline = time.monotonic() + TASK_SECONDS
+    templates, sent, queued_next = None, 0, False
+    while time.monotonic() < deadline:
+        claimed_at = timezone.now()
+        batch = claim_batch(edition_id, claimed_at)
+        if not batch:
+            break
+        with ClaimHeartbeat(batch, claimed_at) as claim:
+            if not queued_next:
+                # Queued before sending, so that the edition goes on if this process dies.
+                send_next_batch.enqueue(edition_id)
+                queued_next = True
+            templates = templates or message_templates(edition_id)
+            deliver(batch, claim, templates)
+        sent += len(batch)
+    if queued_next:
+        finish_if_done(edition_id)
+    else:
         follow_up(edition_id)
-        return 0
-    with ClaimHeartbeat(batch, claimed_at) as claim:
-        # Queued before sending, so that the edition goes on if this process dies mid-batch.
-        send_next_batch.enqueue(edition_id)
-        deliver(edition_id, batch, claim)
-    finish_if_done(edition_id)
-    return len(batch)
+    return sent
 
 
 def lease():
@@ -204,18 +225,37 @@ def take_back_expired_claims(edition_id):
 
 
 def claim_batch(edition_id, now=None):
+    """Mark ≤ NEWSLETTER_BATCH_SIZE due pending rows "sending" and return their ids.
+
+    One statement, so one round trip (Django's ORM has no UPDATE … RETURNING).
+    """
     now = now or timezone.now()
-    with transaction.atomic():
-        ids = list(
-            Delivery.objects.select_for_update(skip_locked=True)
-            .filter(edition_id=edition_id, state=Delivery.State.PENDING, next_attempt_at__lte=now)
-            .order_by("pk")
-            .values_list("pk", flat=True)[: settings.NEWSLETTER_BATCH_SIZE]
+    database = transaction.get_connection()
+    table = database.ops.quote_name(Delivery._meta.db_table)
+    skip_locked = (
+        " FOR UPDATE SKIP LOCKED" if database.features.has_select_for_update_skip_locked else ""
+    )
+    with database.cursor() as cursor:
+        cursor.execute(
+            f"""
+            UPDATE {table} SET state = %s, claimed_at = %s, attempts = attempts + 1
+            WHERE id IN (
+                SELECT id FROM {table}
+                WHERE edition_id = %s AND state = %s AND next_attempt_at <= %s
+                ORDER BY id LIMIT %s{skip_locked}
+            )
+            RETURNING id
+            """,
+            [
+                Delivery.State.SENDING,
+                database.ops.adapt_datetimefield_value(now),
+                edition_id,
+                Delivery.State.PENDING,
+                database.ops.adapt_datetimefield_value(now),
+                settings.NEWSLETTER_BATCH_SIZE,
+            ],
         )
-        Delivery.objects.filter(pk__in=ids).update(
-            state=Delivery.State.SENDING, claimed_at=now, attempts=F("attempts") + 1
-        )
-    return ids
+        return sorted(pk for (pk,) in cursor.fetchall())
 
 
 class ClaimHeartbeat:
@@ -371,7 +411,16 @@ def classify(error):
     return TRANSIENT
 
 
-def deliver(edition_id, batch, claim):
+def message_templates(edition_id):
+    """Each language's message, built once for every batch a task sends."""
+    root_url = site_root_url()
+    return {
+        render.language: MessageTemplate(render, edition_id, root_url)
+        for render in RenderedEdition.objects.filter(edition_send__edition_id=edition_id)
+    }
+
+
+def deliver(batch, claim, templates):
     deliveries = list(
         Delivery.objects.filter(pk__in=batch, state=Delivery.State.SENDING).select_related(
             "subscriber"
@@ -382,11 +431,6 @@ def deliver(edition_id, batch, claim):
     Delivery.objects.filter(pk__in=gone).delete()
     deliveries = [d for d in deliveries if d.pk not in gone]
     claim.narrow_to(d.pk for d in deliveries)
-    root_url = site_root_url()
-    templates = {
-        render.language: MessageTemplate(render, edition_id, root_url)
-        for render in RenderedEdition.objects.filter(edition_send__edition_id=edition_id)
-    }
     connection = get_connection()
     bounced, attempted = [], []
     for delivery in deliveries:
