@@ -159,6 +159,12 @@ rendition=$(grep -oE '/media/images/[^" ]+\.(avif|webp|jpe?g|png)' "$WORK/home.h
 check "an image rendition: ${rendition:-none on the page} from nginx answers 200" \
   sh -c "test -n '$rendition' && test \$(curl -sk --resolve '$HOST:443:127.0.0.1' -o /dev/null \
     -w '%{http_code}' 'https://$HOST$rendition') = 200"
+curl_front -H 'Accept-Encoding: gzip, br' -o /dev/null "https://$HOST/da/"
+check "a cached page comes from nginx as Django stored it: br, a HIT, nothing compressed again" \
+  sh -c "curl -sk --resolve '$HOST:443:127.0.0.1' -H 'Accept-Encoding: gzip, br' -D - \
+    -o /dev/null 'https://$HOST/da/' | tr -d '\r' > '$WORK/home-br.headers' \
+    && grep -qi '^content-encoding: br$' '$WORK/home-br.headers' \
+    && grep -qi '^x-cache-status: hit$' '$WORK/home-br.headers'"
 check "nginx workers run as www-data" \
   sh -c "podman top '$P-front' user args | grep 'worker process' | grep -q '^www-data'"
 
