@@ -1,8 +1,10 @@
 """Full-text search inside the issues, down to the page.
 
-PostgreSQL: a generated tsvector column with a GIN index (migration 0002).
-SQLite: an FTS5 table, `agerposten_page_fts`, whose rowid is the IssuePdfPage id; this module
-keeps it up to date (`index_pages`, `unindex_pages`).
+PostgreSQL: a generated tsvector column in the `danish` configuration with a GIN index, and a
+trigram index (pg_trgm) on the text for compound parts (migration 0007).
+SQLite: an FTS5 table, `agerposten_page_fts`, whose rowid is the IssuePdfPage id, and an FTS5
+table with the trigram tokenizer, `agerposten_page_trigram`, for compound parts; this module
+keeps both up to date (`index_pages`, `unindex_pages`).
 
 The paper is Danish, and a query is read the way the site search reads Danish
 (kvarter/search/analysis.py): every word must match, as the start of a word after Snowball
@@ -20,7 +22,8 @@ from kvarter.search import query as site_search
 from kvarter.search.backend import add_words
 
 FTS_TABLE = "agerposten_page_fts"
-SEARCH_CONFIG = "simple"
+TRIGRAM_TABLE = "agerposten_page_trigram"
+SEARCH_CONFIG = "danish"
 MAX_HITS = 100
 WORD = re.compile(r"\w+")
 LANGUAGE = "da"
@@ -50,6 +53,19 @@ def create_fts_table(schema_editor):
         )
 
 
+def create_trigram_table(schema_editor):
+    """SQLite's equivalent of pg_trgm: any part of a word, found without reading every page."""
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {TRIGRAM_TABLE} "
+            "USING fts5(text, tokenize='trigram')"
+        )
+        schema_editor.execute(
+            f"INSERT INTO {TRIGRAM_TABLE} (rowid, text) "
+            "SELECT id, text FROM agerposten_issuepdfpage"
+        )
+
+
 def index_pages(pages):
     """Index the pages' text (PostgreSQL's column indexes itself) and add its words to the
     vocabulary that typos are corrected from."""
@@ -57,18 +73,18 @@ def index_pages(pages):
     add_words({LANGUAGE: [page.text for page in pages]})
     if connection.vendor != "sqlite":
         return
+    rows = [(page.pk, page.text) for page in pages]
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {FTS_TABLE} (rowid, text) VALUES (%s, %s)",
-            [(page.pk, page.text) for page in pages],
-        )
+        for table in (FTS_TABLE, TRIGRAM_TABLE):
+            cursor.executemany(f"INSERT INTO {table} (rowid, text) VALUES (%s, %s)", rows)
 
 
 def unindex_pages(page_ids):
     if connection.vendor != "sqlite" or not page_ids:
         return
     with connection.cursor() as cursor:
-        cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(i,) for i in page_ids])
+        for table in (FTS_TABLE, TRIGRAM_TABLE):
+            cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [(i,) for i in page_ids])
 
 
 def _alternatives(qword):
@@ -78,57 +94,93 @@ def _alternatives(qword):
     return terms, qword.word if len(qword.word) >= analysis.MIN_PART else None
 
 
-def _postgresql_hits(qwords, issues, limit):
-    allowed_sql, allowed_params = issues.values("pdf_id").query.sql_with_params()
-    conditions, params, all_starts = [], [], []
+def _like_pattern(part):
+    return "%" + re.sub(r"([\\%_])", r"\\\1", part) + "%"
+
+
+def _postgresql_conditions(qwords):
+    """(every word starts a word, every word starts a word or is part of one), as SQL and
+    parameters. PostgreSQL stems the words (and their corrections) with the configuration
+    that stemmed the pages, so the two always meet; the trigram index finds the parts. A word
+    the configuration drops ("og", "i") asks for nothing."""
+
+    def starts(tsquery):
+        sql = (
+            f"(numnode(to_tsquery('{SEARCH_CONFIG}', %s)) = 0"
+            f" OR p.search_vector @@ to_tsquery('{SEARCH_CONFIG}', %s))"
+        )
+        return sql, [tsquery, tsquery]
+
+    words, any_sql, any_params = [], [], []
     for qword in qwords:
-        terms, part = _alternatives(qword)
-        tsquery = " | ".join(f"{term}:*" for term in terms)
-        all_starts.append(f"({tsquery})")
-        condition = f"p.search_vector @@ to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
-        params.append(tsquery)
+        _, part = _alternatives(qword)
+        written = [qword.word] + [word for word, _stem in qword.corrections]
+        tsquery = " | ".join(f"{word}:*" for word in written)
+        words.append(f"({tsquery})")
+        sql, params = starts(tsquery)
         if part:
-            condition = f"({condition} OR strpos(lower(p.text), %s) > 0)"
-            params.append(part)
-        conditions.append(condition)
-    sql = (
-        "SELECT p.pdf_id, p.number, p.text FROM agerposten_issuepdfpage p"
-        f" WHERE {' AND '.join(conditions)} AND p.pdf_id IN ({allowed_sql})"
-        f" ORDER BY p.search_vector @@ to_tsquery('{SEARCH_CONFIG}'::regconfig, %s) DESC,"
-        f" ts_rank(p.search_vector, to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)) DESC, p.id"
-        " LIMIT %s"
-    )
-    every = " & ".join(all_starts)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *allowed_params, every, every, limit])
-        return cursor.fetchall()
+            sql, params = f"({sql} OR p.text ILIKE %s)", [*params, _like_pattern(part)]
+        any_sql.append(sql)
+        any_params += params
+    every_sql, every_params = starts(" & ".join(words))
+    return (every_sql, every_params), (" AND ".join(any_sql), any_params)
 
 
 def _fts_match(terms):
     return " OR ".join(f'"{term}"*' for term in terms)
 
 
-def _sqlite_hits(qwords, issues, limit):
-    allowed_sql, allowed_params = issues.values("pdf_id").query.sql_with_params()
-    conditions, params, all_starts = [], [], []
+def _sqlite_conditions(qwords):
+    """As _postgresql_conditions, with the FTS5 tables: the words' stems as word starts, and
+    the trigram table for the parts."""
+    in_fts = f"p.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+    words, any_sql, any_params = [], [], []
     for qword in qwords:
         terms, part = _alternatives(qword)
-        all_starts.append(f"({_fts_match(terms)})")
-        condition = f"p.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
-        params.append(_fts_match(terms))
+        words.append(f"({_fts_match(terms)})")
+        sql, params = in_fts, [_fts_match(terms)]
         if part:
-            condition = f"({condition} OR instr(lower(p.text), %s) > 0)"
-            params.append(part)
-        conditions.append(condition)
+            sql = (
+                f"({sql} OR p.id IN "
+                f"(SELECT rowid FROM {TRIGRAM_TABLE} WHERE {TRIGRAM_TABLE} MATCH %s))"
+            )
+            params.append(f'"{part}"')
+        any_sql.append(sql)
+        any_params += params
+    return (in_fts, [" AND ".join(words)]), (" AND ".join(any_sql), any_params)
+
+
+def _hits(qwords, issues, limit):
+    """Pages where every word starts a word first, then those where some are only parts of
+    words; each by page id, and only the shown pages' text is read. `p.id + 0` keeps
+    PostgreSQL from walking the primary key in order, which reads every page when a word
+    is on none (a typo, a word never printed): the GIN and trigram indexes find the pages."""
+    conditions = _postgresql_conditions if is_postgresql() else _sqlite_conditions
+    (every_sql, every_params), (any_sql, any_params) = conditions(qwords)
+    allowed_sql, allowed_params = issues.values("pdf_id").query.sql_with_params()
+
+    def best(tier, where):
+        return (
+            f"SELECT * FROM (SELECT {tier} AS tier, p.id FROM agerposten_issuepdfpage p"
+            f" WHERE {where} AND p.pdf_id IN ({allowed_sql}) ORDER BY p.id + 0 LIMIT %s) AS best"
+        )
+
+    # The text is read only for the pages shown.
     sql = (
-        "SELECT p.pdf_id, p.number, p.text FROM agerposten_issuepdfpage p"
-        f" WHERE {' AND '.join(conditions)} AND p.pdf_id IN ({allowed_sql})"
-        f" ORDER BY p.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) DESC,"
-        " p.id LIMIT %s"
+        "SELECT best.tier, p.id, p.pdf_id, p.number, p.text"
+        f" FROM ({best(0, every_sql)} UNION ALL {best(1, any_sql)}) AS best"
+        " JOIN agerposten_issuepdfpage p ON p.id = best.id ORDER BY best.tier, best.id"
     )
+    params = [*every_params, *allowed_params, limit, *any_params, *allowed_params, limit]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *allowed_params, " AND ".join(all_starts), limit])
-        return cursor.fetchall()
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    seen, hits = set(), []
+    for _tier, page_id, pdf_id, number, text in rows:
+        if page_id not in seen:
+            seen.add(page_id)
+            hits.append((pdf_id, number, text))
+    return hits[:limit]
 
 
 def search_pages(query, issues, limit=MAX_HITS):
@@ -142,8 +194,7 @@ def search_pages(query, issues, limit=MAX_HITS):
     if not qwords:
         return []
     issues = issues.order_by().filter(pdf__isnull=False)
-    find = _postgresql_hits if is_postgresql() else _sqlite_hits
-    rows = find(qwords, issues, limit)
+    rows = _hits(qwords, issues, limit)
     if not rows:
         return []
     by_pdf = {

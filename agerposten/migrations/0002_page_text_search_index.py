@@ -8,11 +8,11 @@ SQLite: an FTS5 table that agerposten/search.py keeps up to date.
 
 from django.db import migrations
 
-from agerposten.search import FTS_TABLE, SEARCH_CONFIG, create_fts_table
+from agerposten.search import FTS_TABLE, create_fts_table
 
 POSTGRESQL_CREATE = [
     "ALTER TABLE agerposten_issuepdfpage ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
-    f"(to_tsvector('{SEARCH_CONFIG}'::regconfig, text)) STORED",
+    "(to_tsvector('simple'::regconfig, text)) STORED",
     "CREATE INDEX agerposten_page_text_gin ON agerposten_issuepdfpage USING gin (search_vector)",
 ]
 POSTGRESQL_DROP = ["ALTER TABLE agerposten_issuepdfpage DROP COLUMN search_vector"]

@@ -201,20 +201,23 @@ def _postgresql_candidates(terms, allowed_sql, allowed_params, language):
 
 
 def _word_score(alternatives, title_terms, terms, parts):
+    """The best score of one query word's alternatives in a page's terms, each given as
+    " term term … " (a space on both sides), so that a whole term is " stem " and a term's
+    start " stem": plain substring searches, with no per-term loop in Python."""
     best = 0.0
     for stem, weight in alternatives:
         prefix = len(stem) >= MIN_PREFIX
-        if stem in title_terms:
+        if f" {stem} " in title_terms:
             score = TITLE_WORD
-        elif prefix and any(t.startswith(stem) for t in title_terms):
+        elif prefix and f" {stem}" in title_terms:
             score = TITLE_START
-        elif prefix and any(t.find(stem, analysis.MIN_HEAD) > 0 for t in title_terms):
+        elif prefix and _inside_a_term(stem, title_terms):
             score = TITLE_PART
-        elif stem in terms:
+        elif f" {stem} " in terms:
             score = BODY_WORD
-        elif prefix and any(t.startswith(stem) for t in terms):
+        elif prefix and f" {stem}" in terms:
             score = BODY_START
-        elif prefix and any(t.startswith(stem) for t in parts):
+        elif prefix and f" {stem}" in parts:
             score = PART
         else:
             score = 0.0
@@ -222,18 +225,19 @@ def _word_score(alternatives, title_terms, terms, parts):
     return best
 
 
+def _inside_a_term(stem, spaced_terms):
+    """Whether `stem` is in a term after its first MIN_HEAD letters ("fest" in "sommerfest")."""
+    return re.search(rf"[^ ]{{{analysis.MIN_HEAD}}}{re.escape(stem)}", spaced_terms) is not None
+
+
 def rank(rows, query_words, fallback):
     """Hits for candidate rows, best first: pages that match more of the words, then the
     better matches (title before body, whole word before word start before compound part)."""
     hits = []
     for page_id, language, content_type_id, title_terms, terms, parts in rows:
-        title_set, term_set, part_set = (
-            set(title_terms.split()),
-            set(terms.split()),
-            set(parts.split()),
-        )
+        title_terms, terms, parts = f" {title_terms} ", f" {terms} ", f" {parts} "
         scores = [
-            _word_score(qword.alternatives, title_set, term_set, part_set) for qword in query_words
+            _word_score(qword.alternatives, title_terms, terms, parts) for qword in query_words
         ]
         matched = sum(1 for score in scores if score)
         if not matched:
@@ -351,11 +355,15 @@ WORD_IN_TEXT = re.compile(r"\w+")
 def highlight(text, language, query_words, before=SNIPPET_BEFORE, after=SNIPPET_AFTER):
     """A piece of `text` around its first hit, escaped, with the hits in <mark>."""
     text = " ".join(text.split())
-    found = [
-        match
-        for match in WORD_IN_TEXT.finditer(text)
-        if is_hit(match.group(), language, query_words)
-    ]
+    found, verdicts = [], {}  # a page repeats its words: each is judged once
+    for match in WORD_IN_TEXT.finditer(text):
+        if found and match.start() > found[0].start() + after:
+            break  # past the end of the piece shown
+        word = match.group()
+        if word not in verdicts:
+            verdicts[word] = is_hit(word, language, query_words)
+        if verdicts[word]:
+            found.append(match)
     if not found:
         start, end = 0, before + after
     else:
