@@ -136,8 +136,8 @@ class EventIndexPage(RoutableMixin, BodyPage):
 
     def stored_occurrences(self, after, before, category=None):
         """The stored dates of live, public events under this page that are on at some time
-        between `after` and `before`, in order: one query (two with the page-restriction
-        check), however many there are."""
+        between `after` and `before`, in order: one query with the page-restriction check
+        inside it, however many there are."""
         events = EventPage.objects.live().public().descendant_of(self)
         if category is not None:
             events = events.filter(category__translation_key=category.translation_key)
