@@ -262,7 +262,8 @@ class ProductionStackView:
 # 4. A newsletter worker killed mid-send ------------------------------------------------------
 
 CRASH_SUBSCRIBERS = 2000
-CRASH_DATABASE = "kvarter_send"
+# BENCH_CRASH_DATABASE keeps two runs of the crash test apart (it drops and creates it).
+CRASH_DATABASE = os.environ.get("BENCH_CRASH_DATABASE", "kvarter_send")
 RESUME_GOAL_SECONDS = 60
 
 
