@@ -184,7 +184,13 @@ class ProductionStack:
             stderr=subprocess.STDOUT,
         )
         self.processes[f"gunicorn-{port}"] = (process, log)
-        self.wait_for(f"http://{HOST}:{port}/healthz")
+        # Two workers importing Django take long on a machine busy with other work.
+        try:
+            self.wait_for(f"http://{HOST}:{port}/healthz", seconds=180)
+        except RuntimeError:
+            log.flush()
+            print((self.workdir / f"gunicorn-{port}.log").read_text()[-3000:])
+            raise
         return process
 
     def nginx_config(self):
@@ -192,7 +198,7 @@ class ProductionStack:
         config = (ROOT / "deploy" / "nginx.conf").read_text()
         swaps = {
             "server web:8000;": f"server {HOST}:{GUNICORN_PORT};",
-            "listen 80;": "listen 127.0.0.1:18080;",
+            "listen 80;": f"listen {HOST}:{18080 + PORT_OFFSET};",
             "listen 443 ssl http2;": f"listen {HOST}:{NGINX_HTTPS_PORT} ssl http2;",
             "listen 8081;": f"listen {HOST}:{NGINX_PURGE_PORT};",
             "/etc/nginx/certs/": f"{self.workdir}/certs/",
@@ -205,14 +211,23 @@ class ProductionStack:
             if old not in config:
                 raise RuntimeError(f"deploy/nginx.conf no longer contains {old!r}")
             config = config.replace(old, new)
-        # The static ceiling: the same TLS and nginx, a saved copy of the page, no proxy at all.
+        # The static ceiling: the same TLS and nginx, a saved copy of the page in the encoding
+        # the reader asks for (the same bytes the cache keeps), no proxy and no compression.
         ceiling = f"""
+    map $kvarter_encoding $ceiling_suffix {{ br .br; gzip .gz; default ""; }}
+    map $kvarter_encoding $ceiling_content_encoding {{ br br; gzip gzip; default ""; }}
     server {{
         listen {HOST}:{STATIC_CEILING_PORT} ssl http2;
         ssl_certificate {self.workdir}/certs/fullchain.pem;
         ssl_certificate_key {self.workdir}/certs/privkey.pem;
         root {self.workdir}/ceiling;
-        location / {{ try_files $uri $uri/index.html =404; default_type text/html; }}
+        location / {{
+            types {{ }}
+            default_type text/html;
+            try_files $uri/index.html$ceiling_suffix =404;
+            add_header Content-Encoding $ceiling_content_encoding;
+            add_header Vary Accept-Encoding;
+        }}
     }}
 }}"""
         return config[: config.rstrip().rfind("}")] + ceiling
@@ -244,6 +259,19 @@ class ProductionStack:
         )
         self.processes["nginx"] = (process, log)
         self.wait_for(self.nginx_url("/healthz"))
+        return process
+
+    def start_worker(self):
+        """The tasks worker, which sends the frontend-cache purges to nginx."""
+        log = open(self.workdir / "worker.log", "w")  # noqa: SIM115 - closed in stop()
+        process = subprocess.Popen(
+            [PYTHON, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        self.processes["worker"] = (process, log)
         return process
 
     def stop(self, name):
@@ -279,11 +307,24 @@ class ProductionStack:
         return f"https://{HOST}:{STATIC_CEILING_PORT}{path}"
 
     def save_ceiling_copy(self, path):
-        """The page as nginx would serve it from its cache, saved as a plain file."""
-        _status, _headers, body = fetch(self.nginx_url(path))
-        target = self.workdir / "ceiling" / path.strip("/") / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
+        """The page as nginx serves it from its cache, saved as plain files: index.html, and
+        the brotli and gzip bodies as they came (index.html.br, index.html.gz)."""
+        folder = self.workdir / "ceiling" / path.strip("/")
+        folder.mkdir(parents=True, exist_ok=True)
+        for encoding, suffix in (("identity", ""), ("br", ".br"), ("gzip", ".gz")):
+            _status, headers, body = fetch(self.nginx_url(path), headers=accept(encoding))
+            if headers.get("Content-Encoding", "identity") != encoding:
+                raise RuntimeError(f"{path} in {encoding} came as {headers['Content-Encoding']}")
+            (folder / f"index.html{suffix}").write_bytes(body)
+
+
+def accept(encoding):
+    """The request headers of a reader who takes `encoding` (br, gzip or identity)."""
+    return {
+        "Accept-Encoding": {"br": "gzip, deflate, br", "gzip": "gzip, deflate"}.get(
+            encoding, "identity"
+        )
+    }
 
 
 UNVERIFIED_TLS = ssl.create_default_context()
@@ -315,10 +356,11 @@ WRK_LATENCY = re.compile(r"Latency\s+([\d.]+)(us|ms|s)")
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(urls, seconds=10, connections=32, threads=2, headers=None):
+def wrk(urls, seconds=10, connections=32, threads=2, headers=None, pause_ms=0):
     """Requests/s, errors and mean latency over `urls` (one URL, or a mix taken in turn).
 
-    Errors are socket errors plus every answer that is not 2xx or 3xx.
+    Errors are socket errors plus every answer that is not 2xx or 3xx. `pause_ms` is a pause
+    before each request on a connection, for a steady rate instead of the machine's maximum.
     """
     urls = [urls] if isinstance(urls, str) else urls
     base = re.match(r"(https?://[^/]+)", urls[0]).group(1)
@@ -329,6 +371,7 @@ def wrk(urls, seconds=10, connections=32, threads=2, headers=None):
         "counter = 0\n"
         "request = function()\n  counter = counter + 1\n"
         "  return wrk.format(nil, paths[(counter % #paths) + 1])\nend\n"
+        + (f"delay = function() return {pause_ms} end\n" if pause_ms else "")
     )
     # A reader waits longer than wrk's default 2 s before giving up; 10 s counts as an error.
     command = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency"]
