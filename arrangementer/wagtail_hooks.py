@@ -65,16 +65,18 @@ def event_calendars(page):
     """An event is also in its own calendar file and in its index's calendar views and feeds:
     the month views of this month and the next twelve, the archive, the feeds of all events and
     of its category."""
-    if not isinstance(page, EventPage):
+    # A page not routable yet (its translated parents are still unpublished) has no URL to drop.
+    if not isinstance(page, EventPage) or not (page_url := page.get_full_url()):
         return []
-    urls = [page.get_full_url() + page.reverse_subpage("ics")]
+    urls = [page_url + page.reverse_subpage("ics")]
     first = timezone.localdate().replace(day=1)
     months = [
         datetime.date(first.year + (first.month - 1 + n) // 12, (first.month - 1 + n) % 12 + 1, 1)
         for n in range(MONTHS_AHEAD + 1)
     ]
     for index in EventIndexPage.objects.ancestor_of(page):
-        index_url = index.get_full_url()
+        if not (index_url := index.get_full_url()):
+            continue
         subpages = [("archive", {}), ("calendar_feed", {})]
         if page.category_id:
             subpages.append(("category_feed", {"slug": page.category.slug}))

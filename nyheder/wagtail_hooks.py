@@ -77,8 +77,9 @@ def story_feeds(page):
     if not isinstance(page, StoryPage):
         return []
     return [
-        index.get_full_url() + index.reverse_subpage(feed)
+        index_url + index.reverse_subpage(feed)
         for index in StoryIndexPage.objects.ancestor_of(page)
+        if (index_url := index.get_full_url())
         for feed in ("rss_feed", "atom_feed")
     ]
 

@@ -18,7 +18,12 @@ import brotli
 from kvarter.frontend_cache import EncodedVariantsHTTPBackend
 from kvarter.page_cache import PageCacheMiddleware, accepted_encoding, new_generation
 from kvarter.security import SiteCSPMiddleware
-from tests.factories import StandardPageFactory, StoryIndexPageFactory, StoryPageFactory
+from tests.factories import (
+    HomePageFactory,
+    StandardPageFactory,
+    StoryIndexPageFactory,
+    StoryPageFactory,
+)
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.kvarter.helpers import create_site, translate
 
@@ -289,6 +294,21 @@ class WhatAPublishRefreshesTests(TestCase):
         self.assertEqual(self.cache_state("/da/om/historik/"), "hit")
         month = event.start.strftime("%Y-%m")
         self.assertIn(f"http://localhost/da/det-sker/month/{month}/", PURGED)
+
+    def test_publishing_a_page_outside_every_site_drops_nothing_and_goes_through(self):
+        """A home page not yet attached to a site (a new language's, say) has no URLs yet: its
+        events and stories publish, and the site's pages stay cached."""
+        detached_home = HomePageFactory(parent=Page.get_first_root_node(), slug="ny-forside")
+        events = EventIndexPageFactory(parent=detached_home)
+        stories = StoryIndexPageFactory(parent=detached_home)
+        self.cached("/da/historier/sommerfest/")
+        for page in (
+            EventPageFactory(parent=events, slug="fastelavn", title="Fastelavn"),
+            StoryPageFactory(parent=stories, slug="loppemarked", title="Loppemarked"),
+        ):
+            self.publish(page, title=f"{page.title} i gården")
+            self.assertIsNone(page.get_full_url())
+        self.assertEqual(self.cache_state("/da/historier/sommerfest/"), "hit")
 
 
 @override_settings(PAGE_CACHE_SECONDS=300)
