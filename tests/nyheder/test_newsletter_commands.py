@@ -3,13 +3,14 @@
 import datetime
 import io
 import tempfile
-import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from nyheder.newsletter.constants import CONSENT_VERSION, hash_email
@@ -264,16 +265,17 @@ class ImportCommandTests(TestCase):
             self.import_file(path)
         self.assertFalse(Subscriber.objects.exists())
 
-    def test_ten_thousand_rows_import_in_seconds(self):
+    def test_ten_thousand_rows_import_in_bulk_not_a_query_per_row(self):
+        # Speed itself is measured in bench/; what keeps a big list fast is no query per row.
         rows = "".join(
             f"beboer{n}@example.org,{['da', 'ar', 'so'][n % 3]}\n" for n in range(10_000)
         )
         path = self.csv_file("email,language\n" + rows)
 
-        started = time.monotonic()
-        self.import_file(path)
-        elapsed = time.monotonic() - started
+        with CaptureQueriesContext(connection) as queries:
+            self.import_file(path)
 
         self.assertEqual(Subscriber.objects.confirmed().count(), 10_000)
         self.assertEqual(ConsentEvent.objects.count(), 10_000)
-        self.assertLess(elapsed, 10)
+        # SQLite splits a bulk insert into statements of a few hundred rows.
+        self.assertLess(len(queries), 10_000 / 20)
