@@ -151,44 +151,41 @@ def _sqlite_conditions(qwords):
 
 
 def _hits(qwords, issues, limit):
-    """Pages where every word starts a word first, then those where some are only parts of
-    words; each by page id, and only the shown pages' text is read. `p.id + 0` keeps
-    PostgreSQL from walking the primary key in order, which reads every page when a word
-    is on none (a typo, a word never printed): the GIN and trigram indexes find the pages."""
+    """Pages where every word starts a word first, then, while there is room, those where
+    some are only parts of words; each by page id, and only the shown pages' text is read.
+    The parts are looked up only when whole words leave room, because a common part is on
+    nearly every page and costs the most to find. `p.id + 0` keeps PostgreSQL from walking
+    the primary key in order, which reads every page when a word is on none (a typo, a word
+    never printed): the GIN and trigram indexes find the pages."""
     conditions = _postgresql_conditions if is_postgresql() else _sqlite_conditions
     (every_sql, every_params), (any_sql, any_params) = conditions(qwords)
     allowed_sql, allowed_params = issues.values("pdf_id").query.sql_with_params()
 
-    def best(tier, where):
-        return (
-            f"SELECT * FROM (SELECT {tier} AS tier, p.id FROM agerposten_issuepdfpage p"
-            f" WHERE {where} AND p.pdf_id IN ({allowed_sql}) ORDER BY p.id + 0 LIMIT %s) AS best"
+    def pages_where(where, params):
+        sql = (
+            "SELECT p.id, p.pdf_id, p.number, p.text FROM agerposten_issuepdfpage p"
+            " WHERE p.id IN (SELECT p.id FROM agerposten_issuepdfpage p"
+            f" WHERE {where} AND p.pdf_id IN ({allowed_sql}) ORDER BY p.id + 0 LIMIT %s)"
+            " ORDER BY p.id"
         )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *allowed_params, limit])
+            return cursor.fetchall()
 
-    # The text is read only for the pages shown.
-    sql = (
-        "SELECT best.tier, p.id, p.pdf_id, p.number, p.text"
-        f" FROM ({best(0, every_sql)} UNION ALL {best(1, any_sql)}) AS best"
-        " JOIN agerposten_issuepdfpage p ON p.id = best.id ORDER BY best.tier, best.id"
-    )
-    params = [*every_params, *allowed_params, limit, *any_params, *allowed_params, limit]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    seen, hits = set(), []
-    for _tier, page_id, pdf_id, number, text in rows:
-        if page_id not in seen:
-            seen.add(page_id)
-            hits.append((pdf_id, number, text))
-    return hits[:limit]
+    rows = pages_where(every_sql, every_params)
+    if len(rows) < limit:
+        shown = {page_id for page_id, *_ in rows}
+        rows += [row for row in pages_where(any_sql, any_params) if row[0] not in shown]
+    return [(pdf_id, number, text) for _page_id, pdf_id, number, text in rows[:limit]]
 
 
 def search_pages(query, issues, limit=MAX_HITS):
     """Hits inside the PDFs of `issues` (an IssuePage queryset), best first.
 
     Each hit is a dict: issue, page (number), snippet (safe HTML), url (<pdf>#page=N).
-    Three queries, whatever the number of issues: the vocabulary, the hits, then the issues
-    they are in.
+    Three or four queries, whatever the number of issues: the vocabulary, the pages where the
+    words start words (and, while there is room, where they are parts of words), then the
+    issues they are in.
     """
     qwords = [qword for qword in query_words(query) if qword.stem]
     if not qwords:
@@ -203,11 +200,12 @@ def search_pages(query, issues, limit=MAX_HITS):
             "pdf__document"
         )
     }
+    verdicts = {}  # the pages share their words
     return [
         {
             "issue": by_pdf[pdf_id],
             "page": number,
-            "snippet": site_search.highlight(text, LANGUAGE, qwords),
+            "snippet": site_search.highlight(text, LANGUAGE, qwords, verdicts),
             "url": f"{by_pdf[pdf_id].pdf.document.url}#page={number}",
         }
         for pdf_id, number, text in rows

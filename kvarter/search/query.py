@@ -332,8 +332,6 @@ def load(hits, locale):
 def is_hit(word, language, query_words):
     """Whether a word of a text is one the query found: by stem, word start, correction or,
     in Danish, as a compound part. The snippets mark these; Agerposten boxes them on scans."""
-    """Whether one word of a text is a hit of the query, as the search matched it: by stem or
-    a correction's stem (as a word start), or holding a query word as a compound part."""
     normalised = analysis.fold(analysis.normalise(word, language), language)
     stem = analysis.stem(analysis.normalise(word, language), language)
     for qword in query_words:
@@ -352,12 +350,17 @@ def is_hit(word, language, query_words):
 WORD_IN_TEXT = re.compile(r"\w+")
 
 
-def highlight(text, language, query_words, before=SNIPPET_BEFORE, after=SNIPPET_AFTER):
-    """A piece of `text` around its first hit, escaped, with the hits in <mark>."""
+def highlight(text, language, query_words, verdicts=None):
+    """A piece of `text` around its first hit, escaped, with the hits in <mark>.
+
+    A text repeats its words, and so do the pages of one search: each word is judged once,
+    kept in `verdicts` (a dict the caller may share between the texts of one query).
+    """
     text = " ".join(text.split())
-    found, verdicts = [], {}  # a page repeats its words: each is judged once
+    found = []
+    verdicts = {} if verdicts is None else verdicts
     for match in WORD_IN_TEXT.finditer(text):
-        if found and match.start() > found[0].start() + after:
+        if found and match.start() > found[0].start() + SNIPPET_AFTER:
             break  # past the end of the piece shown
         word = match.group()
         if word not in verdicts:
@@ -365,10 +368,10 @@ def highlight(text, language, query_words, before=SNIPPET_BEFORE, after=SNIPPET_
         if verdicts[word]:
             found.append(match)
     if not found:
-        start, end = 0, before + after
+        start, end = 0, SNIPPET_BEFORE + SNIPPET_AFTER
     else:
-        start = max(0, found[0].start() - before)
-        end = found[0].start() + after
+        start = max(0, found[0].start() - SNIPPET_BEFORE)
+        end = found[0].start() + SNIPPET_AFTER
     if start:
         start = text.find(" ", start) + 1 or start
     if end < len(text):

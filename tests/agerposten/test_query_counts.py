@@ -1,4 +1,4 @@
-"""The archive renders with the same number of SQL queries for 1 issue as for 10."""
+"""The archive renders with no more SQL queries for 10 issues than for 1."""
 
 import datetime
 
@@ -33,9 +33,9 @@ class ArchiveQueryCountTests(TestCase):
         baseline = self.count_queries(url)
         self.assertLessEqual(baseline, PAGE_QUERY_LIMIT)
         self.add_issues(9, start=1)
-        self.client.get(url)
-        with self.assertNumQueries(baseline):
-            self.client.get(url)
+        # Never more with more issues; a search whose whole words fill the page of hits even
+        # skips the query for parts of words.
+        self.assertLessEqual(self.count_queries(url), baseline)
 
     def test_archive_listing(self):
         self.assertConstantQueries("/da/agerposten/")
