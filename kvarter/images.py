@@ -5,8 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
-
 IMAGE_FORMATS = ["avif", "webp", "jpeg"]
 
 IMAGE_SIZES = {
@@ -49,14 +47,12 @@ def filter_specs(size):
 
 
 def prefetch_renditions(size, lookup="image__renditions"):
-    """The renditions of `size` for a listing's images, in one query for the whole listing.
+    """The renditions of a listing's images, in one query for the whole listing.
 
-    Only these: an image keeps every rendition it was ever shown in (about 30), and a card
-    uses six."""
-    renditions = (
-        get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs(size))
-    )
-    return Prefetch(lookup, queryset=renditions)
+    All of them, not only `size`'s: Wagtail takes a prefetched list as every rendition the
+    image has, and would create a missing one again (IntegrityError) for the share image or
+    a feed's enclosure."""
+    return Prefetch(lookup)
 
 
 # The one image link previews (Open Graph) and feed enclosures use.
