@@ -10,6 +10,7 @@ Two lookups Wagtail repeats on every request live here too, kept until what they
 the locales (`locale_languages`) and whether any page is restricted at all.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -30,7 +31,7 @@ def cached_furniture(request, name, build, page=None):
     key = furniture_key(
         current_generation(request),
         request.get_host(),
-        translation.get_language() or "",
+        translation.get_language() or settings.LANGUAGE_CODE,
         name,
         page.pk if page is not None else None,
     )

@@ -105,7 +105,7 @@ def page_key(generation, host, language, path):
 
 
 def furniture_key(generation, host, language, name, page_pk):
-    """The key of a piece of navigation built for one page (kvarter_tags._cached_furniture)."""
+    """The key of a piece of navigation built for one page (kvarter.furniture.cached_furniture)."""
     return ":".join(["furniture", str(generation), host, language, name, str(page_pk or "")])
 
 

@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
 from django.utils import formats, translation
@@ -24,31 +23,17 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from kvarter.absolute_urls import absolute_url
+from kvarter.furniture import cached_furniture
 from kvarter.icons import DIRECTIONAL, ICONS
 from kvarter.images import IMAGE_FORMATS, IMAGE_SIZES, SHARE_IMAGE_SPEC, alt_text, filter_specs
 from kvarter.languages import foreign_language, language_of, locale_languages
-from kvarter.page_cache import current_generation, furniture_key
 from kvarter.sections import collect_sections
 
 register = template.Library()
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
-# An upper bound: page_cache.py replaces the furniture as soon as it changes.
-FURNITURE_SECONDS = 60 * 60
 # What Django's json_script escapes: nothing in the data can close the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def _cached_furniture(request, name, page, build):
-    """`build()`'s value for this host, language and page, until the page tree changes."""
-    key = furniture_key(
-        current_generation(request),
-        request.get_host(),
-        translation.get_language() or SOURCE_LANGUAGE,
-        name,
-        page.pk if page is not None else None,
-    )
-    return cache.get_or_set(key, build, FURNITURE_SECONDS)
 
 
 def _language_names():
@@ -92,7 +77,7 @@ def _menu(request):
         ]
         return {"home_url": home.get_url(request), "items": items}
 
-    return _cached_furniture(request, "main-menu", None, build)
+    return cached_furniture(request, "main-menu", build)
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
@@ -133,7 +118,7 @@ def breadcrumbs(context):
         ]
 
     return {
-        "ancestors": _cached_furniture(request, "breadcrumbs", page, build),
+        "ancestors": cached_furniture(request, "breadcrumbs", build, page),
         # Not cached: a preview shows the draft's title.
         "page": page,
         "request": request,
@@ -157,7 +142,7 @@ def _translations(request, page):
             for target in translations
         }
 
-    return _cached_furniture(request, "translations", page, build)
+    return cached_furniture(request, "translations", build, page)
 
 
 def _beyond_the_page(request, page_url):
